@@ -1,0 +1,35 @@
+// Entry point: loads the wasm module once, then mounts every figure the lesson's HTML asks for.
+import init from '../pkg/vanishing_gradients.js';
+import { mountSigmoid } from './figures/sigmoid.js';
+
+const mounters = { sigmoid: mountSigmoid };
+
+function showUnavailable(mount, reason) {
+  const note = document.createElement('p');
+  note.className = 'figure-unavailable';
+  note.setAttribute('role', 'note');
+  note.textContent = `This interactive figure could not start (${reason}). The text and formulas above still tell the whole story.`;
+  mount.replaceChildren(note);
+}
+
+async function start() {
+  const mounts = [...document.querySelectorAll('.figure-mount[data-figure]')];
+  try {
+    await init();
+  } catch (error) {
+    for (const mount of mounts) showUnavailable(mount, 'WebAssembly did not load');
+    console.warn('Vanishing Gradients: wasm failed to load', error);
+    return;
+  }
+  const counts = {};
+  for (const mount of mounts) {
+    const kind = mount.dataset.figure;
+    const mountFigure = Object.hasOwn(mounters, kind) ? mounters[kind] : null;
+    if (!mountFigure) continue;
+    counts[kind] = (counts[kind] ?? 0) + 1;
+    mountFigure(mount, `${kind}-${counts[kind]}`);
+  }
+  document.documentElement.dataset.wasm = 'ready';
+}
+
+start();
