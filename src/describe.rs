@@ -82,7 +82,7 @@ pub fn plain(x: f64, significant: usize) -> String {
     let sign = if x < 0.0 { "−" } else { "" };
     let magnitude = x.abs();
     let significant = significant.clamp(1, 15);
-    if magnitude < 1e-4 || magnitude >= 1e9 {
+    if !(1e-4..1e9).contains(&magnitude) {
         let text = format!("{:.*e}", significant - 1, magnitude);
         let (mantissa, exponent) = text.split_once('e').unwrap_or((text.as_str(), "0"));
         return format!("{sign}{} × 10{}", trim_zeros(mantissa), superscript(exponent));

@@ -55,9 +55,7 @@ pub fn sigmoid_derivative(z: f64) -> f64 {
 /// assert!(relu(f64::NAN).is_nan());
 /// ```
 pub fn relu(z: f64) -> f64 {
-    if z > 0.0 {
-        z
-    } else if z.is_nan() {
+    if z > 0.0 || z.is_nan() {
         z
     } else {
         0.0
