@@ -47,7 +47,7 @@ fn serve(mut stream: TcpStream, root: &Path) {
         return;
     }
     let mut header = String::new();
-    while reader.read_line(&mut header).map_or(false, |n| n > 2) {
+    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
         header.clear();
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
