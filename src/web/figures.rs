@@ -1,30 +1,11 @@
-//! The browser boundary: thin wasm-bindgen exports that read input, call the layers, draw or return.
+//! Figure exports: draw a figure on a canvas, or return the numbers and sentences beside it.
 
+use super::{backend, style};
 use crate::describe::SigmoidReading;
-use crate::render::{self, FigureStyle, Palette};
+use crate::render;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
-
-/// Runs once when the module is instantiated: panics are reported to the console.
-#[wasm_bindgen(start)]
-pub fn start() {
-    console_error_panic_hook::set_once();
-}
-
-fn style(scale: f64, dark: bool) -> FigureStyle {
-    let palette = if dark { Palette::DARK } else { Palette::LIGHT };
-    FigureStyle { palette, scale }
-}
-
-fn backend(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, JsError> {
-    if canvas.width() == 0 || canvas.height() == 0 {
-        return Err(JsError::new("the canvas has no size yet (is it hidden?)"));
-    }
-    CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| JsError::new("this canvas gives no 2D drawing context"))
-}
 
 /// Draws the sigmoid explorer on `canvas` (at its backing-store size) with a marker at `z`.
 /// `scale` is backing pixels per CSS pixel; `dark` picks the dark palette.
