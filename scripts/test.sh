@@ -30,11 +30,11 @@ step "native: cargo test (math, checker, lab, renderer, docs)" cargo test
 step "build: wasm + site into dist/" bash scripts/build.sh
 for engine in "${engines[@]}"; do
   step "wasm-bindgen-test in $engine" with_engine "$engine" timeout 600 \
-    cargo test --target wasm32-unknown-unknown --test wasm
+    cargo test --target wasm32-unknown-unknown --test "wasm*"
 done
 for engine in "${engines[@]}"; do
   step "end to end in $engine" with_engine "$engine" timeout 900 \
-    cargo test --test e2e -- --ignored --test-threads=1
+    cargo test --test "e2e*" -- --ignored --test-threads=1
 done
 
 count() { awk -v word="$1" '/^test result:/ { for (i = 1; i < NF; i++) if ($(i + 1) ~ "^" word) n += $i } END { print n + 0 }' "$log"; }
