@@ -41,6 +41,12 @@ fn superscript_value(c: char) -> Option<u32> {
     }
 }
 
+/// Letters of names: ASCII and Greek (π, σ). Kept this narrow on purpose: full Unicode letter
+/// and case tables would add tens of kilobytes to the wasm for names nobody types here.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{0370}'..='\u{03FF}').contains(&c)
+}
+
 fn is_minus(c: char) -> bool {
     matches!(c, '-' | '−' | '–' | '‐' | '‑' | '﹣' | '－')
 }
@@ -61,7 +67,8 @@ pub(crate) fn lex(input: &str) -> Result<Vec<Token>, ReadError> {
         let at = i + 1;
         let next = chars.get(i + 1).copied();
         let simple = match c {
-            _ if c.is_whitespace() => {
+            // Spaces, and the invisible characters a copy-paste can carry along.
+            _ if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}') => {
                 i += 1;
                 continue;
             }
@@ -91,10 +98,10 @@ pub(crate) fn lex(input: &str) -> Result<Vec<Token>, ReadError> {
             let (token, end) = superscript(&chars, i)?;
             tokens.push(token);
             i = end;
-        } else if c.is_alphabetic() {
-            let end = (i..chars.len()).find(|&j| !chars[j].is_alphabetic()).unwrap_or(chars.len());
+        } else if is_letter(c) {
+            let end = (i..chars.len()).find(|&j| !is_letter(chars[j])).unwrap_or(chars.len());
             let text: String = chars[i..end].iter().collect();
-            let lower = text.to_lowercase();
+            let lower = text.to_ascii_lowercase();
             let tok = if lower == "x" { Tok::Times } else { Tok::Name(lower) };
             tokens.push(Token { tok, at, text });
             i = end;
