@@ -337,6 +337,32 @@ fn messages_explain_what_went_wrong() {
     // Invalid answers quote the input safely: trimmed, shortened, no control characters.
     let quoted = msg("p1-slope", &format!("\u{1b}{}", "y".repeat(100)));
     assert!(!quoted.contains('\u{1b}') && quoted.contains('…'), "{quoted}");
+    for sneaky in ["\u{202E}abc", "a\u{202E}bc", "0.1\u{200F}#"] {
+        let m = msg("p1-slope", sneaky);
+        assert!(!m.contains('\u{202E}') && !m.contains('\u{200F}'), "{m:?}");
+    }
+}
+
+#[test]
+fn a_strict_percent_box_diagnoses_the_bare_fraction() {
+    let mut strict = seed_answer("p1-compare").clone();
+    strict.unit = UnitKind::Percent;
+    let cases = [
+        ("2.7 %", "correct", ""),
+        ("2.66%", "correct", ""),
+        ("0.027", "incorrect", "percent-fraction"),
+        ("0.0266", "incorrect", "percent-fraction"),
+        ("2.7", "invalid", "missing-percent"),
+        ("0.027 %", "incorrect", "percent-fraction"),
+        ("37.6", "incorrect", "ratio-upside-down"),
+    ];
+    for (input, word, code) in cases {
+        let v = check(&strict, input);
+        assert_well_formed(&v, input);
+        assert_eq!((v.verdict_word(), v.diagnosis.map_or("", |d| d.code())), (word, code), "{input}");
+    }
+    assert!(check(&strict, "0.027").message.contains("asks for a percent"));
+    assert!(!check(&strict, "2.7").message.contains("fraction"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Grades a reading against an [`Answer`]: correct, incorrect with a diagnosis, or invalid.
 
 use super::format::read_as;
+use super::lex::is_invisible;
 use super::parse::{read, ReadProblem, Reading};
 use crate::problems::text::{human, plain, round_sig, superscript};
 use crate::problems::{Answer, UnitKind};
@@ -117,14 +118,14 @@ impl Verdict {
 /// The forms the reader accepts, with examples that give nothing away.
 pub const ACCEPTED_FORMS: &str = "Type a number such as 0.0042, 4.2e-3, 4.2 × 10^-3 or 12 %, a fraction such as 1/8, or an expression such as 0.3^2 or exp(-2).";
 
-/// The typed answer as it may be quoted back: trimmed, at most 24 characters, control
-/// characters replaced.
+/// The typed answer as it may be quoted back: trimmed, at most 24 characters, invisible
+/// characters (controls, direction marks) replaced.
 fn echo(input: &str) -> String {
     let trimmed = input.trim();
     let mut out: String = trimmed
         .chars()
         .take(24)
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .map(|c| if is_invisible(c) { '\u{FFFD}' } else { c })
         .collect();
     if trimmed.chars().nth(24).is_some() {
         out.push('…');

@@ -116,9 +116,16 @@ pub(crate) fn lex(input: &str) -> Result<Vec<Token>, ReadError> {
     Ok(tokens)
 }
 
-/// A character as it can safely appear in a message (control characters become U+XXXX).
+/// Characters that must not be quoted back raw: controls, and the invisible formatting and
+/// direction marks (U+202E would flip the rest of the message).
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A character as it can safely appear in a message (invisible ones become U+XXXX).
 pub(crate) fn shown(c: char) -> String {
-    if c.is_control() || c.is_whitespace() {
+    if is_invisible(c) || c.is_whitespace() {
         format!("U+{:04X}", c as u32)
     } else {
         c.to_string()
