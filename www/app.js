@@ -1,6 +1,7 @@
 // Entry point: loads the wasm module once, then mounts every figure the lesson's HTML asks for.
 import init from '../pkg/vanishing_gradients.js';
 import { mountSigmoid } from './figures/sigmoid.js';
+import { mountPractice } from './practice.js';
 
 const mounters = { sigmoid: mountSigmoid };
 
@@ -18,6 +19,16 @@ async function start() {
     await init();
   } catch (error) {
     for (const mount of mounts) showUnavailable(mount, 'WebAssembly did not load');
+    for (const form of document.querySelectorAll('form.answer')) {
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const status = form.querySelector('[role="status"]');
+        if (status) {
+          status.dataset.verdict = 'invalid';
+          status.textContent = "Can't read answers right now: the checker did not load. The worked solution below still shows the method.";
+        }
+      });
+    }
     console.warn('Vanishing Gradients: wasm failed to load', error);
     return;
   }
@@ -28,6 +39,11 @@ async function start() {
     if (!mountFigure) continue;
     counts[kind] = (counts[kind] ?? 0) + 1;
     mountFigure(mount, `${kind}-${counts[kind]}`);
+  }
+  try {
+    mountPractice();
+  } catch (error) {
+    console.warn('Vanishing Gradients: practice forms could not start', error);
   }
   document.documentElement.dataset.wasm = 'ready';
 }

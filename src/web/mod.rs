@@ -4,8 +4,10 @@
 //! `JsError`; nothing a page passes in can make it panic.
 
 mod figures;
+mod practice;
 
 pub use figures::*;
+pub use practice::*;
 
 use crate::render::{FigureStyle, Palette};
 use plotters_canvas::CanvasBackend;
