@@ -19,6 +19,7 @@ else
 fi
 cp index.html "$out/"
 cp -r www "$out/"
+cargo run --quiet --bin figures -- "$out/www/figures-static" # static SVG twins (print, no-wasm fallback)
 raw=$(stat -c %s "$out/pkg/${crate}_bg.wasm")
 gz=$(gzip -9c "$out/pkg/${crate}_bg.wasm" | wc -c)
 echo "[build] $out/ ready; wasm $raw bytes, $gz gzipped"

@@ -1,62 +1,67 @@
-//! Numbers and sentences for people: read-outs and takeaways, formatted from `math`.
+//! Numbers and sentences for people: read-outs, takeaways and data tables, formatted from the
+//! figures' models.
 
-use crate::math::{sigmoid, sigmoid_derivative, sigmoid_slope_fraction_of_max};
+mod ball;
+mod depth;
+mod relu;
+mod sigmoid;
+mod table;
 
-/// What the sigmoid explorer reports at one z.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct SigmoidReading {
-    /// The input.
-    pub z: f64,
-    /// σ(z).
-    pub value: f64,
-    /// σ′(z).
-    pub slope: f64,
-    /// σ′(z) as a percent of the 0.25 maximum.
-    pub percent_of_max: f64,
-}
+use crate::figures::{BallRun, FigureState};
 
-impl SigmoidReading {
-    /// The reading at `z`.
-    pub fn at(z: f64) -> Self {
-        SigmoidReading {
-            z,
-            value: sigmoid(z),
-            slope: sigmoid_derivative(z),
-            percent_of_max: 100.0 * sigmoid_slope_fraction_of_max(z),
+pub use ball::BallReading;
+pub use depth::DepthReading;
+pub use relu::ReluReading;
+pub use sigmoid::SigmoidReading;
+pub use table::{Cell, DataTable};
+
+/// Everything a figure says about `state`, for the page: `[read-out, takeaway, …]` followed by
+/// kind-specific lines — sigmoid and relu: the slider's value text; depth: the factor, depth and
+/// learning-rate value texts, the reference line, the threshold line; ball: the push value text,
+/// the pushes so far (a number) and `1` when the run is over, else `0`.
+pub fn texts(state: &FigureState) -> Vec<String> {
+    match state {
+        FigureState::Sigmoid(s) => {
+            let reading = SigmoidReading::at(s.z);
+            vec![reading.readout(), reading.takeaway(), reading.value_text()]
+        }
+        FigureState::Relu(s) => {
+            let reading = ReluReading::new(*s);
+            vec![reading.readout(), reading.takeaway(), reading.value_text()]
+        }
+        FigureState::Depth(s) => {
+            let reading = DepthReading::new(*s);
+            vec![
+                reading.readout(),
+                reading.takeaway(),
+                reading.factor_value_text(),
+                reading.layers_value_text(),
+                reading.rate_value_text(),
+                reading.references(),
+                reading.threshold_text(),
+            ]
+        }
+        FigureState::Ball(s) => {
+            let run = BallRun::new(*s);
+            let reading = BallReading::new(&run);
+            let finished = if run.finished() { "1" } else { "0" };
+            vec![reading.readout(), reading.takeaway(), reading.push_value_text(), format!("{}", run.elapsed()), finished.to_owned()]
         }
     }
+}
 
-    /// One line of read-out, e.g. `σ(5) = 0.9933 · σ′(5) = 0.0066 · 2.7 % of the 0.25 maximum`.
-    pub fn readout(&self) -> String {
-        let z = plain(self.z, 3);
-        format!(
-            "σ({z}) = {} · σ′({z}) = {} · {} % of the 0.25 maximum",
-            plain(self.value, 4),
-            plain(self.slope, 2),
-            plain(self.percent_of_max, 2)
-        )
-    }
-
-    /// A takeaway sentence, e.g. `At z = 5 the slope is 0.0066, 2.7 % of its maximum.`
-    pub fn takeaway(&self) -> String {
-        let verdict = if self.z.abs() >= crate::math::SATURATION_THRESHOLD {
-            " The sigmoid is saturated here: learning barely moves."
-        } else if self.percent_of_max > 99.5 {
-            " This is the steepest the sigmoid gets."
-        } else {
-            ""
-        };
-        format!(
-            "At z = {} the slope is {}, {} % of its maximum.{verdict}",
-            plain(self.z, 3),
-            plain(self.slope, 2),
-            plain(self.percent_of_max, 2)
-        )
+/// The data table of the figure in `state`: the numbers it draws.
+pub fn table(state: &FigureState) -> DataTable {
+    match state {
+        FigureState::Sigmoid(s) => SigmoidReading::at(s.z).table(),
+        FigureState::Relu(s) => ReluReading::new(*s).table(),
+        FigureState::Depth(s) => DepthReading::new(*s).table(),
+        FigureState::Ball(s) => BallReading::new(&BallRun::new(*s)).table(),
     }
 }
 
-/// `x` with `significant` significant digits for reading aloud: plain decimals from 0.001 up,
-/// `4.5 × 10⁻⁵` below, a Unicode minus for negatives, no trailing zeros after the point.
+/// `x` with `significant` significant digits for reading aloud: plain decimals from 0.00001 up
+/// (the lesson writes 0.000032), `4.5 × 10⁻⁶` below, a Unicode minus for negatives, no trailing zeros after the point.
 ///
 /// ```
 /// use vanishing_gradients::describe::plain;
@@ -64,7 +69,8 @@ impl SigmoidReading {
 /// assert_eq!(plain(2.6592, 2), "2.7");
 /// assert_eq!(plain(100.0, 2), "100");
 /// assert_eq!(plain(0.00032, 2), "0.00032");
-/// assert_eq!(plain(4.54e-5, 2), "4.5 × 10⁻⁵");
+/// assert_eq!(plain(0.000032, 2), "0.000032");
+/// assert_eq!(plain(4.54e-6, 2), "4.5 × 10⁻⁶");
 /// assert_eq!(plain(-2.5, 3), "−2.5");
 /// assert_eq!(plain(0.0, 3), "0");
 /// assert_eq!(plain(f64::NAN, 3), "not a number");
@@ -82,7 +88,7 @@ pub fn plain(x: f64, significant: usize) -> String {
     let sign = if x < 0.0 { "−" } else { "" };
     let magnitude = x.abs();
     let significant = significant.clamp(1, 15);
-    if !(1e-4..1e9).contains(&magnitude) {
+    if !(1e-5..1e9).contains(&magnitude) {
         let text = format!("{:.*e}", significant - 1, magnitude);
         let (mantissa, exponent) = text.split_once('e').unwrap_or((text.as_str(), "0"));
         return format!("{sign}{} × 10{}", trim_zeros(mantissa), superscript(exponent));
@@ -124,21 +130,6 @@ pub fn superscript(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn readout_at_five_matches_the_lesson() {
-        // The lesson works σ(5) = 0.9933 and σ′(5) ≈ 0.0067, 2.7 % of the maximum by hand.
-        let text = SigmoidReading::at(5.0).readout();
-        assert_eq!(text, "σ(5) = 0.9933 · σ′(5) = 0.0066 · 2.7 % of the 0.25 maximum");
-    }
-
-    #[test]
-    fn takeaway_names_saturation_only_in_the_saturated_zone() {
-        assert!(SigmoidReading::at(5.0).takeaway().contains("saturated"));
-        assert!(SigmoidReading::at(-3.0).takeaway().contains("saturated"));
-        assert!(!SigmoidReading::at(1.0).takeaway().contains("saturated"));
-        assert!(SigmoidReading::at(0.0).takeaway().contains("100 %"));
-    }
 
     #[test]
     fn rounding_carries_into_a_new_digit() {

@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod describe;
+pub mod figures;
 pub mod lab;
 pub mod math;
 pub mod problems;

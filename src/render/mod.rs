@@ -1,10 +1,22 @@
 //! Figures drawn with plotters, each a function generic over `DrawingBackend`, from data it is given.
 
+mod ball;
+mod depth;
+mod lines;
+mod relu;
 mod sigmoid;
 
+pub use ball::draw_ball_figure;
+pub use depth::{draw_depth_figure, LOG_FLOOR};
+pub use lines::{Line, Marker};
+pub use relu::draw_relu_figure;
+
+use crate::figures::{BallRun, FigureState};
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
 pub use sigmoid::draw_sigmoid_figure;
 
-use plotters::style::{FontDesc, FontFamily, FontStyle, IntoFont, RGBColor, TextStyle};
+use plotters::style::{Color, FontDesc, FontFamily, FontStyle, IntoFont, RGBColor, TextStyle};
 
 /// Colours of one theme. Series differ by line style too, never by colour alone.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -21,9 +33,18 @@ pub struct Palette {
     pub primary: RGBColor,
     /// Its derivative (dashed line).
     pub secondary: RGBColor,
+    /// A third series, e.g. ReLU (dotted or stepped).
+    pub tertiary: RGBColor,
+    /// A fourth series, e.g. the weight update (with triangle markers).
+    pub quaternary: RGBColor,
 }
 
 impl Palette {
+    /// Every colour that marks data (lines, markers), in series order.
+    pub fn marks(&self) -> [RGBColor; 5] {
+        [self.foreground, self.primary, self.secondary, self.tertiary, self.quaternary]
+    }
+
     /// Dark marks on white; every mark at least 3:1 against the background.
     pub const LIGHT: Palette = Palette {
         background: RGBColor(255, 255, 255),
@@ -32,6 +53,8 @@ impl Palette {
         shade: RGBColor(253, 236, 206),
         primary: RGBColor(9, 105, 218),
         secondary: RGBColor(188, 76, 0),
+        tertiary: RGBColor(26, 127, 55),
+        quaternary: RGBColor(130, 80, 223),
     };
     /// Light marks on near-black; every mark at least 3:1 against the background.
     pub const DARK: Palette = Palette {
@@ -41,6 +64,8 @@ impl Palette {
         shade: RGBColor(70, 52, 20),
         primary: RGBColor(88, 166, 255),
         secondary: RGBColor(255, 166, 87),
+        tertiary: RGBColor(63, 185, 80),
+        quaternary: RGBColor(188, 140, 255),
     };
 }
 
@@ -75,7 +100,21 @@ impl FigureStyle {
 
     /// Like [`FigureStyle::text`] but in another colour.
     pub fn text_in(&self, size: f64, colour: RGBColor) -> TextStyle<'static> {
-        ("sans-serif", f64::from(self.px(size))).into_font().color(&colour)
+        TextStyle { color: colour.to_backend_color(), ..self.text(size) }
+    }
+}
+
+/// Draws whichever figure `state` is of.
+pub fn draw_figure<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    state: &FigureState,
+    style: &FigureStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    match state {
+        FigureState::Sigmoid(settings) => draw_sigmoid_figure(area, settings.z, style),
+        FigureState::Relu(settings) => draw_relu_figure(area, settings, style),
+        FigureState::Depth(settings) => draw_depth_figure(area, settings, style),
+        FigureState::Ball(settings) => draw_ball_figure(area, &BallRun::new(*settings), style),
     }
 }
 
