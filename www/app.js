@@ -1,16 +1,20 @@
 // Entry point: loads the wasm module once, then mounts every figure the lesson's HTML asks for.
 import init from '../pkg/vanishing_gradients.js';
 import { mountSigmoid } from './figures/sigmoid.js';
+import { mountRelu } from './figures/relu.js';
+import { mountDepth } from './figures/depth.js';
+import { mountBall } from './figures/ball.js';
 import { mountPractice } from './practice.js';
 
-const mounters = { sigmoid: mountSigmoid };
+const mounters = { sigmoid: mountSigmoid, relu: mountRelu, depth: mountDepth, ball: mountBall };
 
 function showUnavailable(mount, reason) {
   const note = document.createElement('p');
   note.className = 'figure-unavailable';
   note.setAttribute('role', 'note');
   note.textContent = `This interactive figure could not start (${reason}). The text and formulas above still tell the whole story.`;
-  mount.replaceChildren(note);
+  const fallback = mount.querySelector('.figure-static');
+  mount.replaceChildren(note, ...(fallback ? [fallback] : []));
 }
 
 async function start() {
@@ -38,7 +42,12 @@ async function start() {
     const mountFigure = Object.hasOwn(mounters, kind) ? mounters[kind] : null;
     if (!mountFigure) continue;
     counts[kind] = (counts[kind] ?? 0) + 1;
-    mountFigure(mount, `${kind}-${counts[kind]}`);
+    try {
+      mountFigure(mount, `${kind}-${counts[kind]}`);
+    } catch (error) {
+      showUnavailable(mount, 'it failed to start');
+      console.warn(`Vanishing Gradients: the ${kind} figure could not start`, error);
+    }
   }
   try {
     mountPractice();

@@ -1,5 +1,5 @@
-// Keeps a canvas sharp and current: backing store × devicePixelRatio, one redraw per frame,
-// redrawn on resize, on slide change and on theme change.
+// Keeps a canvas sharp and current: backing store × devicePixelRatio × the deck's scale, one
+// redraw per frame, redrawn on resize, on slide change, on the deck's re-layout and on theme change.
 
 export function isDark() {
   const theme = document.documentElement.dataset.theme;
@@ -7,7 +7,8 @@ export function isDark() {
   return window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
-// `paint(canvas, scale, dark)` draws at the canvas's backing size; returns `request()`.
+// `paint(canvas, scale, dark)` draws at the canvas's backing size. Returns `request()`, which
+// redraws on the next frame; `request.now()` redraws at once (for input events).
 export function keepDrawn(canvas, paint, onError) {
   let pending = false;
   const frame = () => {
@@ -32,11 +33,14 @@ export function keepDrawn(canvas, paint, onError) {
   const request = () => {
     if (!pending) {
       pending = true;
-      requestAnimationFrame(frame);
+      requestAnimationFrame(() => { if (pending) frame(); });
     }
   };
+  request.now = frame;
   new ResizeObserver(request).observe(canvas);
   document.addEventListener('deck:slidechange', request);
+  document.addEventListener('deck:layout', request);
+  window.addEventListener('resize', request);
   new MutationObserver(request).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', request);
   const watchPixelRatio = () => {
