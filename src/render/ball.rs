@@ -15,7 +15,7 @@ const SAMPLES: usize = 160;
 pub fn draw_ball_figure<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, run: &BallRun, style: &FigureStyle) -> DrawResult<DB> {
     area.fill(&style.palette.background)?;
     let (width, height) = area.dim_in_pixel();
-    let grid = if width * 10 >= height * 12 { (2, 2) } else { (4, 1) };
+    let grid = if width * 10 >= height * 8 { (2, 2) } else { (4, 1) };
     for ((panel, surface), z) in area.split_evenly(grid).iter().zip(Surface::ALL).zip(run.positions()) {
         draw_panel(panel, surface, z, style)?;
     }
