@@ -3,6 +3,7 @@
 //! math, round-trips its state through the URL, and raises no page errors.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[allow(dead_code)] // the shared harness has helpers these tests do not need
 mod support;
 
 use serde_json::{json, Value};
