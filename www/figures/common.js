@@ -124,12 +124,13 @@ export function mountFrame(mount, id, spec) {
   };
   details.addEventListener('toggle', refreshTable);
 
-  const update = ({ share = true } = {}) => {
+  const update = ({ share = true, now = true } = {}) => {
     const lines = figureText(kind, ...values()).split('\n');
     readout.textContent = lines[0];
     takeaway.textContent = lines[1];
     extra.replaceChildren(...spec.onTexts(lines).map((line) => element('p', {}, line)));
-    redraw.now();
+    if (now) redraw.now();
+    else redraw();
     refreshTable();
     if (share) {
       writeUrl(kind, values());
@@ -145,7 +146,7 @@ export function mountFrame(mount, id, spec) {
     const { detail } = event;
     if (detail.kind !== kind || detail.source === id) return;
     spec.setNumbers(detail.numbers);
-    update({ share: false });
+    update({ share: false, now: false });
   });
   return { update, figure, canvas };
 }
