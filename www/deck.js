@@ -14,7 +14,7 @@
 const DESIGN_WIDTH = 1280;
 const DESIGN_HEIGHT = 720;
 /** A slide taller than 720 may shrink to this fraction of the normal scale; beyond it, it scrolls. */
-const MIN_FIT = 0.75;
+const MIN_FIT = 0.68;
 /** Below 700 px wide (or on a very short landscape phone) the scroll view reads better. */
 const NARROW_QUERY = '(max-width: 699.98px), (max-height: 419.98px)';
 const STORAGE_THEME = 'vanishing-gradients.theme';
@@ -228,7 +228,7 @@ function init() {
     if (view === state.view) return;
     applyView(view);
     if (view === 'scroll') scrollToSlide(state.index, false);
-    emit('deck:layout', { view: state.view, scale: state.scale });
+    emitLayout(state.view, state.scale);
     emitSlideChange();
   }
 
@@ -254,7 +254,7 @@ function init() {
     const x = Math.max(0, (width - DESIGN_WIDTH * scale) / 2);
     const y = tall ? 0 : Math.max(0, (height - slideHeight * scale) / 2);
     if (setScale(scale, x, y) && state.ready) {
-      emit('deck:layout', { view: state.view, scale: state.scale });
+      emitLayout(state.view, state.scale);
     }
   }
 
@@ -274,6 +274,7 @@ function init() {
     fitFrame = requestAnimationFrame(() => {
       fitFrame = 0;
       fit();
+      keepPinned();
     });
   }
 
@@ -324,6 +325,15 @@ function init() {
     if (changed && announce) live.textContent = `Slide ${target + 1} of ${total}: ${titles[target]}`;
     if (dispatch && (changed || !state.ready)) emitSlideChange();
     return changed;
+  }
+
+  /** deck:layout, once per actual change of view or scale. */
+  let lastLayout = '';
+  function emitLayout(view, scale) {
+    const key = `${view} ${scale}`;
+    if (key === lastLayout) return;
+    lastLayout = key;
+    emit('deck:layout', { view, scale });
   }
 
   function emitSlideChange() {
@@ -399,7 +409,27 @@ function init() {
 
   // ----- Scroll view: follow the reader -----
 
+  // After a jump (deep link, button, key) the slide stays pinned to the top while figures above
+  // it are filled in and change height: for a few seconds, or until the reader scrolls, clicks
+  // or presses a key.
+  const PIN_MS = 4000;
+  let pinnedUntil = 0;
+  const isPinned = () => performance.now() < pinnedUntil;
+  const unpin = () => {
+    pinnedUntil = 0;
+  };
+  for (const type of ['wheel', 'touchstart', 'pointerdown', 'keydown']) {
+    window.addEventListener(type, unpin, { capture: true, passive: true });
+  }
+
+  function keepPinned() {
+    if (state.view !== 'scroll' || !isPinned()) return;
+    const top = slides[state.index].getBoundingClientRect().top;
+    if (Math.abs(top) > 2) scrollToSlide(state.index, false);
+  }
+
   function scrollToSlide(index, smooth) {
+    pinnedUntil = index > 0 ? performance.now() + PIN_MS : 0;
     state.spyPausedUntil = performance.now() + (smooth ? 1200 : 200);
     slides[index].scrollIntoView({
       block: 'start',
@@ -410,7 +440,7 @@ function init() {
   let spyFrame = 0;
   function spy() {
     spyFrame = 0;
-    if (state.view !== 'scroll' || performance.now() < state.spyPausedUntil) return;
+    if (state.view !== 'scroll' || isPinned() || performance.now() < state.spyPausedUntil) return;
     const line = window.innerHeight * 0.3;
     let found = 0;
     for (let i = 0; i < total; i += 1) {
@@ -756,11 +786,11 @@ function init() {
     slides.forEach((s) => {
       s.hidden = false;
     });
-    emit('deck:layout', { view: 'print', scale: 1 });
+    emitLayout('print', 1);
   });
   window.addEventListener('afterprint', () => {
     applyView(state.view);
-    emit('deck:layout', { view: state.view, scale: state.scale });
+    emitLayout(state.view, state.scale);
   });
 
   // ----- Start -----
@@ -788,7 +818,7 @@ function init() {
     started = true;
     state.ready = true;
     fit();
-    emit('deck:layout', { view: state.view, scale: state.scale });
+    emitLayout(state.view, state.scale);
     emitSlideChange();
   };
   if (document.readyState === 'loading' || document.readyState === 'interactive') {
@@ -797,13 +827,7 @@ function init() {
   } else {
     setTimeout(start, 0);
   }
-  window.addEventListener('load', () => {
-    // Figures may have changed heights above a deep-linked slide in the scroll view.
-    if (state.view === 'scroll' && state.index > 0 && window.scrollY > 0) {
-      const top = slides[state.index].getBoundingClientRect().top;
-      if (Math.abs(top) > 4) scrollToSlide(state.index, false);
-    }
-  });
+  window.addEventListener('load', () => keepPinned());
 }
 
 // ----- Helpers -----
