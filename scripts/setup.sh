@@ -43,8 +43,9 @@ if ! $build_only && ! command -v geckodriver >/dev/null; then
   cargo install -q geckodriver --locked
 fi
 
-# npm: binaryen's wasm-opt for size, pinned in package-lock.json.
-if [ ! -x node_modules/.bin/wasm-opt ] && [ -f package.json ]; then
+# npm, pinned in package-lock.json: binaryen's wasm-opt for size; axe-core for the accessibility
+# tests and Lighthouse for scripts/bench.sh.
+if { [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/axe-core/axe.min.js ]; } && [ -f package.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
