@@ -19,6 +19,11 @@ const originalError = console.error.bind(console);
 console.error = (...args) => { window.__errors.push('console.error: ' + args.join(' ')); originalError(...args); };
 "#;
 
+/// A 360 × 800 px frame for the lesson: a phone's viewport, narrower than desktop browsers allow
+/// their windows to be. Tests set the frame's `src`.
+const PHONE_FRAME: &str = r#"<!doctype html><html lang="en"><title>phone</title>
+<iframe id="phone" title="lesson at 360 px" width="360" height="800" src="about:blank"></iframe></html>"#;
+
 /// The base URL of dist/ served on 127.0.0.1 (one server per test process).
 pub fn site() -> &'static str {
     static SITE: OnceLock<String> = OnceLock::new();
@@ -54,6 +59,8 @@ fn serve(mut stream: TcpStream, root: &Path) {
     let path = path.split(['?', '#']).next().unwrap_or("/");
     let (status, kind, body) = if path == "/__test__/errors.js" {
         ("200 OK", "text/javascript", ERROR_RECORDER.as_bytes().to_vec())
+    } else if path == "/__test__/phone.html" {
+        ("200 OK", "text/html; charset=utf-8", PHONE_FRAME.as_bytes().to_vec())
     } else {
         let relative = if path.ends_with('/') { format!("{path}index.html") } else { path.to_owned() };
         let file: PathBuf = root.join(relative.trim_start_matches('/'));
