@@ -28,7 +28,8 @@ const PHONE_FRAME: &str = r#"<!doctype html><html lang="en"><title>phone</title>
 pub fn site() -> &'static str {
     static SITE: OnceLock<String> = OnceLock::new();
     SITE.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+        // VG_DIST: serve a snapshot of dist/ elsewhere (so a rebuild meanwhile cannot disturb a run).
+        let root = std::env::var_os("VG_DIST").map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"), PathBuf::from);
         assert!(root.join("index.html").exists(), "dist/ is not built: run scripts/build.sh first");
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on 127.0.0.1");
         let address = listener.local_addr().expect("bound address");
@@ -57,10 +58,25 @@ fn serve(mut stream: TcpStream, root: &Path) {
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
+    // Test-only prefixes (used by tests/e2e_robust.rs): /__nowasm__/… serves the site with every
+    // .wasm missing (404); /__nojs__/… serves it with a policy that forbids every script.
+    let (path, no_wasm, no_script) = match (path.strip_prefix("/__nowasm__"), path.strip_prefix("/__nojs__")) {
+        (Some(rest), _) => (rest, true, false),
+        (_, Some(rest)) => (rest, false, true),
+        _ => (path, false, false),
+    };
     let (status, kind, body) = if path == "/__test__/errors.js" {
         ("200 OK", "text/javascript", ERROR_RECORDER.as_bytes().to_vec())
     } else if path == "/__test__/phone.html" {
         ("200 OK", "text/html; charset=utf-8", PHONE_FRAME.as_bytes().to_vec())
+    } else if path == "/__test__/axe.js" {
+        let axe = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+        match std::fs::read(axe) {
+            Ok(bytes) => ("200 OK", "text/javascript", bytes),
+            Err(_) => ("404 Not Found", "text/plain", b"axe-core is not installed: run npm ci".to_vec()),
+        }
+    } else if no_wasm && path.ends_with(".wasm") {
+        ("404 Not Found", "text/plain", b"not found".to_vec())
     } else {
         let relative = if path.ends_with('/') { format!("{path}index.html") } else { path.to_owned() };
         let file: PathBuf = root.join(relative.trim_start_matches('/'));
@@ -79,8 +95,9 @@ fn serve(mut stream: TcpStream, root: &Path) {
             _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
         }
     };
+    let policy = if no_script { "Content-Security-Policy: script-src 'none'\r\n" } else { "" };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n{policy}Connection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
@@ -121,15 +138,33 @@ fn wait_for_port(port: u16, within: Duration) {
     }
 }
 
+/// Session options for [`Browser::start_with`].
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// `false` turns JavaScript off in the browser's settings (Chromium and Firefox; WebKitGTK's
+    /// driver has no such setting: pair it with a `/__nojs__/` page, which forbids every script).
+    pub javascript: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { javascript: true }
+    }
+}
+
 impl Browser {
     /// Starts the driver for [`engine`] and opens a session (timing out rather than hanging).
     pub async fn start() -> Browser {
-        let port = free_port();
+        Browser::start_with(Options::default()).await
+    }
+
+    /// [`Browser::start`] with [`Options`].
+    pub async fn start_with(options: Options) -> Browser {
         let engine = engine();
-        let (program, args, capabilities): (String, Vec<String>, Value) = match engine.as_str() {
+        let (program, args, mut capabilities): (String, Vec<String>, Value) = match engine.as_str() {
             "chromium" => (
                 std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
-                vec![format!("--port={port}")],
+                vec!["--port={port}".into()],
                 json!({"browserName": "chrome", "goog:chromeOptions": {
                     "binary": "/usr/bin/chromium",
                     "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -138,39 +173,57 @@ impl Browser {
             ),
             "firefox" => (
                 std::env::var("GECKODRIVER").unwrap_or_else(|_| "geckodriver".into()),
-                vec!["--port".into(), port.to_string()],
+                vec!["--port".into(), "{port}".into()],
                 json!({"browserName": "firefox", "moz:firefoxOptions": {
                     "binary": "/usr/bin/firefox-esr", "args": ["-headless", "-width=1280", "-height=800"]}}),
             ),
             "webkit" => (
                 std::env::var("WEBKITDRIVER").unwrap_or_else(|_| "/usr/bin/WebKitWebDriver".into()),
-                vec![format!("--port={port}")],
+                vec!["--port={port}".into()],
                 json!({}),
             ),
             other => panic!("VG_BROWSER must be chromium, firefox or webkit, not {other:?}"),
         };
-        let driver = Command::new(&program)
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {program}: {e}"));
-        let mut browser_guard = DriverGuard(Some(driver));
-        wait_for_port(port, Duration::from_secs(20));
-        let capabilities = capabilities.as_object().cloned().unwrap_or_default();
-        let connect = async {
-            let mut builder = ClientBuilder::rustls().expect("TLS setup");
-            builder.capabilities(capabilities);
-            builder.connect(&format!("http://127.0.0.1:{port}")).await
-        };
-        let client = tokio::time::timeout(Duration::from_secs(60), connect)
-            .await
-            .unwrap_or_else(|_| panic!("{engine}: creating a WebDriver session timed out"))
-            .unwrap_or_else(|e| panic!("{engine}: creating a WebDriver session failed: {e}"));
-        if engine != "webkit" {
-            let _ = client.set_window_size(1280, 800).await;
+        if !options.javascript {
+            match engine.as_str() {
+                "chromium" => capabilities["goog:chromeOptions"]["prefs"] =
+                    json!({"profile.managed_default_content_settings.javascript": 2}),
+                "firefox" => capabilities["moz:firefoxOptions"]["prefs"] = json!({"javascript.enabled": false}),
+                _ => {}
+            }
         }
-        Browser { client, driver: browser_guard.0.take().expect("driver") }
+        let capabilities = capabilities.as_object().cloned().unwrap_or_default();
+        // A driver that hangs while creating a session (seen now and then with WebKitGTK) is
+        // stopped and started afresh, up to three times, on a new port each time.
+        let mut last_problem = String::new();
+        for _attempt in 0..3 {
+            let port = free_port();
+            let args: Vec<String> = args.iter().map(|a| a.replace("{port}", &port.to_string())).collect();
+            let driver = Command::new(&program)
+                .args(&args)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("cannot start {program}: {e}"));
+            let mut driver = DriverGuard(Some(driver));
+            wait_for_port(port, Duration::from_secs(20));
+            let connect = async {
+                let mut builder = ClientBuilder::rustls().expect("TLS setup");
+                builder.capabilities(capabilities.clone());
+                builder.connect(&format!("http://127.0.0.1:{port}")).await
+            };
+            match tokio::time::timeout(Duration::from_secs(45), connect).await {
+                Ok(Ok(client)) => {
+                    if engine != "webkit" {
+                        let _ = client.set_window_size(1280, 800).await;
+                    }
+                    return Browser { client, driver: driver.0.take().expect("driver") };
+                }
+                Ok(Err(e)) => last_problem = format!("failed: {e}"),
+                Err(_) => last_problem = "timed out".to_owned(),
+            }
+        }
+        panic!("{engine}: creating a WebDriver session {last_problem} (three attempts)");
     }
 
     /// Opens `path` (relative to the site, e.g. `index.html#/visuals`).
