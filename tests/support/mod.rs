@@ -17,6 +17,10 @@ addEventListener('error', (e) => window.__errors.push('error: ' + (e.message || 
 addEventListener('unhandledrejection', (e) => window.__errors.push('rejection: ' + String(e.reason)));
 const originalError = console.error.bind(console);
 console.error = (...args) => { window.__errors.push('console.error: ' + args.join(' ')); originalError(...args); };
+// For scripts/bench.sh: when the lesson became interactive (html[data-wasm] set), in ms from navigation start.
+new MutationObserver((_, observer) => {
+  if (document.documentElement.dataset.wasm) { window.__interactiveAt = performance.now(); observer.disconnect(); }
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['data-wasm'] });
 "#;
 
 /// A 360 × 800 px frame for the lesson: a phone's viewport, narrower than desktop browsers allow
