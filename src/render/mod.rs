@@ -2,6 +2,7 @@
 
 mod ball;
 mod depth;
+pub mod lab;
 mod lines;
 mod relu;
 mod sigmoid;
