@@ -4,9 +4,11 @@
 //! `JsError`; nothing a page passes in can make it panic.
 
 mod figures;
+mod lab;
 mod practice;
 
 pub use figures::*;
+pub use lab::*;
 pub use practice::*;
 
 use crate::render::{FigureStyle, Palette};
