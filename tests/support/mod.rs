@@ -28,6 +28,9 @@ new MutationObserver((_, observer) => {
 const PHONE_FRAME: &str = r#"<!doctype html><html lang="en"><title>phone</title>
 <iframe id="phone" title="lesson at 360 px" width="360" height="800" src="about:blank"></iframe></html>"#;
 
+/// `/__test__/panic.js`: calls the wasm's one test-only export, which panics, from a task.
+const FORCE_PANIC: &str = "import { diagnosticsPanic } from '/pkg/vanishing_gradients.js';\nsetTimeout(() => diagnosticsPanic(), 0);\n";
+
 /// The base URL of dist/ served on 127.0.0.1 (one server per test process).
 pub fn site() -> &'static str {
     static SITE: OnceLock<String> = OnceLock::new();
@@ -79,6 +82,9 @@ fn serve(mut stream: TcpStream, root: &Path) {
             Ok(bytes) => ("200 OK", "text/javascript", bytes),
             Err(_) => ("404 Not Found", "text/plain", b"axe-core is not installed: run npm ci".to_vec()),
         }
+    } else if path == "/__test__/panic.js" {
+        // A module in the page's own realm that makes the lesson's wasm panic (tests/e2e_robust.rs).
+        ("200 OK", "text/javascript", FORCE_PANIC.as_bytes().to_vec())
     } else if no_wasm && path.ends_with(".wasm") {
         ("404 Not Found", "text/plain", b"not found".to_vec())
     } else {
