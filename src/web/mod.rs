@@ -3,6 +3,7 @@
 //! The only module that names wasm-bindgen, web-sys, js-sys or plotters-canvas. Errors cross as
 //! `JsError`; nothing a page passes in can make it panic.
 
+mod diagnostics;
 mod figures;
 mod lab;
 mod practice;

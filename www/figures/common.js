@@ -94,8 +94,9 @@ export function mountFrame(mount, id, spec) {
   const table = element('table', { class: 'figure-data' });
   const details = element('details', { class: 'figure-details' });
   details.append(element('summary', {}, 'Show data'), table);
-  const png = button('Download PNG', { 'aria-label': `Download the ${spec.short} figure as a PNG image` });
-  const csv = button('Download CSV', { 'aria-label': `Download the ${spec.short} data as CSV` });
+  // Accessible names start with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+  const png = button('Download PNG', { 'aria-label': `Download PNG image of the ${spec.short} figure` });
+  const csv = button('Download CSV', { 'aria-label': `Download CSV data of the ${spec.short} figure` });
   const exports = element('div', { class: 'figure-export' });
   exports.append(png, csv);
 
