@@ -93,6 +93,17 @@ async fn the_lab_trains_and_its_charts_change() {
     browser
         .wait_until(&format!("return Number(document.querySelector('{LAB}').dataset.step) > 300;"), "300 training steps", 30)
         .await;
+    // Leaving the slide suspends training; coming back resumes it.
+    browser.js("window.deck.next(); return true;").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let away = step(&browser).await;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    assert_eq!(step(&browser).await, away, "no training while the lab's slide is hidden");
+    browser.js("window.deck.prev(); return true;").await;
+    browser
+        .wait_until(&format!("return Number(document.querySelector('{LAB}').dataset.step) > {away};"), "training to resume", 10)
+        .await;
+
     click(&browser, &format!("{LAB} .lab-play")).await;
     browser
         .wait_until(&format!("return document.querySelector('{LAB}').dataset.playing === 'false';"), "training to pause", 5)

@@ -151,7 +151,7 @@ fn the_decision_chart_tints_cells_draws_the_boundary_and_the_points() {
     let labels = [1, 0, 1, 0];
     let view = DecisionView { grid: &grid, side, extent: 1.0, points: &points, labels: &labels, highlight: Some([0.5, 0.5]) };
     let svg = svg_of(SIZE, |area| draw_decision(area, &view, &style()).expect("drawn"));
-    assert!(svg.matches("<rect").count() >= side * side, "a rectangle per cell");
+    assert!(svg.matches("<rect").count() >= side * side, "shaded cells: here every cell differs from its neighbours");
     let discs = circles(&svg, Some(LIGHT.primary));
     assert_eq!(discs.len(), 2, "two class-1 discs");
     let vertical: Vec<f64> = polylines(&svg, LIGHT.foreground)

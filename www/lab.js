@@ -111,7 +111,7 @@ export function mountLab(mount, id = 'lab-1') {
   let settings = new URLSearchParams(lab.settings());
 
   // ----- Controls -----
-  const play = element('button', { type: 'button', class: 'lab-play', 'aria-pressed': 'false' }, 'Play');
+  const play = element('button', { type: 'button', class: 'lab-play' }, 'Play');
   const stepButton = element('button', { type: 'button' }, 'One step');
   const reset = element('button', { type: 'button' }, 'Reset');
   const counter = element('output', { class: 'lab-step', id: `${id}-step`, 'aria-label': 'Training progress' });
@@ -226,6 +226,7 @@ export function mountLab(mount, id = 'lab-1') {
 
   let lastFast = 0;
   let lastSlow = 0;
+  let slowTurn = false;
   let lastText = 0;
   let lastTable = 0;
   function refresh(now = performance.now(), force = true) {
@@ -236,10 +237,14 @@ export function mountLab(mount, id = 'lab-1') {
       lastFast = now;
       for (const name of ['gradients', 'history', 'loss', 'health']) byName[name].redraw();
     }
-    if (force || now - lastSlow >= SLOW_MS) {
-      lastSlow = now;
+    // The decision map and the ledger take longest to draw: never in the same frame.
+    if (force) {
       byName.decision.redraw();
       byName.ledger.redraw();
+    } else if (now - lastSlow >= SLOW_MS / 2) {
+      lastSlow = now;
+      slowTurn = !slowTurn;
+      byName[slowTurn ? 'decision' : 'ledger'].redraw();
     }
     if (force || now - lastText >= TEXT_MS) {
       lastText = now;
@@ -274,9 +279,11 @@ export function mountLab(mount, id = 'lab-1') {
   function setPlaying(value) {
     playing = value;
     play.textContent = value ? 'Pause' : 'Play';
-    play.setAttribute('aria-pressed', String(value));
     root.dataset.playing = String(value);
-    if (!value) announce.textContent = `${lab.status()}. ${lab.takeaway('gradients')}`;
+    if (!value) {
+      refresh();
+      announce.textContent = `${lab.status()}. ${lab.takeaway('gradients')}`;
+    }
     schedule();
   }
 

@@ -490,15 +490,20 @@ pub fn draw_decision<DB: DrawingBackend>(
     let n = view.side;
     let cell = 2.0 * extent / n.max(1) as f64;
     if n > 0 && view.grid.len() >= n * n {
+        // Cells of one row with the same shade are one rectangle (far fewer to draw).
         for row in 0..n {
-            for column in 0..n {
-                let p = view.grid[row * n + column];
-                let x0 = -extent + column as f64 * cell;
-                let y0 = -extent + row as f64 * cell;
-                let tint = tint_for(p, &palette);
-                chart
-                    .plotting_area()
-                    .draw(&Rectangle::new([(x0, y0), (x0 + cell, y0 + cell)], tint.filled()))?;
+            let y0 = -extent + row as f64 * cell;
+            let mut start = 0;
+            while start < n {
+                let level = tint_level(view.grid[row * n + start]);
+                let mut end = start + 1;
+                while end < n && tint_level(view.grid[row * n + end]) == level {
+                    end += 1;
+                }
+                let (x0, x1) = (-extent + start as f64 * cell, -extent + end as f64 * cell);
+                let tint = tint_colour(level, &palette);
+                chart.plotting_area().draw(&Rectangle::new([(x0, y0), (x1, y0 + cell)], tint.filled()))?;
+                start = end;
             }
         }
         for segment in contour(view.grid, n, extent, BOUNDARY) {
@@ -749,14 +754,25 @@ fn missing_label(value: f64) -> &'static str {
     }
 }
 
-/// The cell colour for P(class 1) = `p`: the background tinted toward the class's colour.
-fn tint_for(p: f64, palette: &crate::render::Palette) -> RGBColor {
-    if !p.is_finite() {
+/// Shades per side of the decision boundary.
+const TINT_LEVELS: f64 = 8.0;
+
+/// The shade of P(class 1) = `p`: −8 (surely class 0) to 8 (surely class 1), `i32::MIN` for NaN.
+fn tint_level(p: f64) -> i32 {
+    if p.is_finite() {
+        (((p - BOUNDARY) * 2.0).clamp(-1.0, 1.0) * TINT_LEVELS).round() as i32
+    } else {
+        i32::MIN
+    }
+}
+
+/// The colour of a shade: the background tinted toward the class's colour, more when surer.
+fn tint_colour(level: i32, palette: &crate::render::Palette) -> RGBColor {
+    if level == i32::MIN {
         return palette.grid;
     }
-    let t = (p - BOUNDARY) * 2.0;
-    let towards = if t >= 0.0 { palette.primary } else { palette.secondary };
-    mix(palette.background, towards, t.abs().min(1.0) * 0.4)
+    let towards = if level >= 0 { palette.primary } else { palette.secondary };
+    mix(palette.background, towards, f64::from(level.unsigned_abs()) / TINT_LEVELS * 0.4)
 }
 
 /// `a` moved a fraction `t` of the way to `b`.
