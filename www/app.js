@@ -5,6 +5,7 @@ import { mountRelu } from './figures/relu.js';
 import { mountDepth } from './figures/depth.js';
 import { mountBall } from './figures/ball.js';
 import { mountPractice } from './practice.js';
+import { mountLabs } from './lab.js';
 
 const mounters = { sigmoid: mountSigmoid, relu: mountRelu, depth: mountDepth, ball: mountBall };
 
@@ -83,6 +84,7 @@ async function start() {
   } catch (error) {
     console.warn('Vanishing Gradients: practice forms could not start', error);
   }
+  mountLabs();
   document.documentElement.dataset.wasm = 'ready';
 }
 
