@@ -114,7 +114,10 @@ pub fn draw_lab_chart<DB: DrawingBackend>(
         }
         LabChart::History => {
             let history = session.main().trainer.history();
-            let series: Vec<&[f64]> = (0..history.layers()).map(|l| history.gradients(l)).collect();
+            let mut series = Vec::with_capacity(history.layers());
+            for l in 0..history.layers() {
+                series.push(history.gradients(l));
+            }
             draw_gradient_lines(area, history.steps(), &series, style)
         }
         LabChart::Loss => {

@@ -106,7 +106,9 @@ impl LabSession {
         let comparison_config = compare.then(|| {
             let partner = companion(base);
             let read = LabConfig::from_query(&format!("preset={}&{vs_query}", partner.id));
-            notes.extend(read.notes.into_iter().map(|n| format!("Comparison run: {n}")));
+            for note in read.notes {
+                notes.push(format!("Comparison run: {note}"));
+            }
             LabConfig {
                 activation: read.config.activation,
                 init: read.config.init,
@@ -167,12 +169,11 @@ impl LabSession {
         }
         let mine = self.main.trainer.config().to_query();
         let theirs = self.base.config.to_query();
-        pairs.extend(
-            mine.split('&')
-                .zip(theirs.split('&'))
-                .filter(|(a, b)| a != b)
-                .map(|(a, _)| a.to_string()),
-        );
+        for (pair, default) in mine.split('&').zip(theirs.split('&')) {
+            if pair != default {
+                pairs.push(pair.to_string());
+            }
+        }
         match &self.comparison {
             None => pairs.push("vs.act=none".to_string()),
             Some(run) => {

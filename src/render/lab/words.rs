@@ -3,7 +3,6 @@
 
 use super::session::{append, LabSession, Run};
 use super::LabChart;
-use crate::lab::LayerStats;
 
 /// Most rows a table of values over training steps shows (evenly thinned).
 pub const MAX_TABLE_ROWS: usize = 40;
@@ -225,17 +224,18 @@ fn history_takeaway(session: &LabSession) -> String {
             .to_string();
     }
     let (first, last) = (history.gradients(0), history.gradients(layers - 1));
-    let logs: Vec<f64> = first
-        .iter()
-        .zip(last)
-        .filter(|(a, b)| a.is_finite() && b.is_finite() && **a > 0.0 && **b > 0.0)
-        .map(|(a, b)| (b / a).log10())
-        .collect();
+    let (mut sum, mut count) = (0.0, 0.0);
+    for (&a, &b) in first.iter().zip(last) {
+        if a.is_finite() && b.is_finite() && a > 0.0 && b > 0.0 {
+            sum += (b / a).log10();
+            count += 1.0;
+        }
+    }
     let steps = thousands(session.steps());
-    if logs.is_empty() {
+    if count == 0.0 {
         return format!("Over {steps} steps, layer 1's gradient has been 0 or not a number.");
     }
-    let typical = 10f64.powf(logs.iter().sum::<f64>() / logs.len() as f64);
+    let typical = 10f64.powf(sum / count);
     if typical >= 10.0 {
         format!(
             "Over {steps} steps, layer 1's gradient (solid line) stayed {} times below the output layer's (dashed): the gap is the vanishing gradient.",
@@ -312,15 +312,12 @@ fn health_kind(run: &Run) -> &'static str {
 /// The share the health chart shows for each hidden layer of a run.
 pub(super) fn health_values(run: &Run) -> Vec<f64> {
     let layers = run.layers();
-    let hidden = layers.len().saturating_sub(1);
-    let pick = |l: &LayerStats| {
-        if run.trainer.config().activation.saturates() {
-            l.saturated_fraction
-        } else {
-            l.dead_fraction
-        }
-    };
-    layers[..hidden].iter().map(pick).collect()
+    let saturates = run.trainer.config().activation.saturates();
+    let mut values = Vec::with_capacity(layers.len());
+    for l in &layers[..layers.len().saturating_sub(1)] {
+        values.push(if saturates { l.saturated_fraction } else { l.dead_fraction });
+    }
+    values
 }
 
 /// The legend name of a run on the health chart, e.g. "sigmoid: saturated".
@@ -340,12 +337,14 @@ fn health_takeaway(session: &LabSession) -> String {
 fn health_sentence(run: &Run, full: bool) -> String {
     let values = health_values(run);
     let kind = health_kind(run);
-    let worst = values
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| v.is_finite())
-        .max_by(|a, b| a.1.total_cmp(b.1));
-    let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
+    let (mut worst, mut sum) = (None, 0.0);
+    for (layer, &share) in values.iter().enumerate() {
+        sum += share;
+        if share.is_finite() && worst.is_none_or(|(_, w)| share > w) {
+            worst = Some((layer, share));
+        }
+    }
+    let mean = sum / values.len().max(1) as f64;
     let what = match kind {
         "saturated" => "Saturated units (|z| ≥ 3, where the slope is nearly 0)",
         "dead" => "Dead units (output 0 for every example looked at)",
@@ -353,13 +352,13 @@ fn health_sentence(run: &Run, full: bool) -> String {
     };
     let sigmoid = run.trainer.config().activation == crate::lab::Activation::Sigmoid;
     match worst {
-        Some((layer, &share)) if share > 0.0 && full => format!(
+        Some((layer, share)) if share > 0.0 && full => format!(
             "{what}: {} in layer {}, {} on average.",
             percent(share),
             layer + 1,
             percent(mean)
         ),
-        Some((layer, &share)) if share > 0.0 => {
+        Some((layer, share)) if share > 0.0 => {
             format!("{kind} units up to {} (layer {}).", percent(share), layer + 1)
         }
         _ if full && sigmoid => "No sigmoid unit is saturated (|z| ≥ 3), yet the gradient still shrinks: σ′ is at most 0.25, so every layer multiplies it by a quarter or less (times its weights).".to_string(),
@@ -400,90 +399,114 @@ fn ledger_takeaway(session: &LabSession) -> String {
 /// `chart`'s data as a table, for the current state.
 pub fn table(session: &mut LabSession, chart: LabChart) -> Table {
     let main = session.main();
-    let other = session.comparison();
-    let runs: Vec<&Run> = [Some(main), other].into_iter().flatten().collect();
-    let names = |prefix: &str| runs.iter().map(|r| format!("{prefix}{}", r.name)).collect::<Vec<_>>();
+    let mut runs = vec![main];
+    runs.extend(session.comparison());
+    let mut table = Table::default();
+    let mut columns: Vec<Vec<f64>> = Vec::new();
+    let mut format: fn(f64) -> String = format_sci;
+    let now = when(session, false);
     match chart {
-        LabChart::Gradients => {
-            let columns = runs.iter().map(|r| r.gradients()).collect();
-            let count = main.layers().len();
-            let rows = (0..count).map(|i| layer_name(i, count)).collect();
-            let caption = format!("Mean |∂L/∂W| per layer, {}", when(session, false));
-            grid_table(caption, "Layer", rows, names(""), columns, format_sci)
+        LabChart::Gradients | LabChart::Health => {
+            let health = chart == LabChart::Health;
+            table.caption = if health {
+                format!("Share of units saturated or dead per hidden layer, {now}")
+            } else {
+                format!("Mean |∂L/∂W| per layer, {now}")
+            };
+            table.headers.push("Layer".to_string());
+            for run in &runs {
+                table.headers.push(if health { health_name(run) } else { run.name.clone() });
+                columns.push(if health { health_values(run) } else { run.gradients() });
+            }
+            let count = columns[0].len();
+            for i in 0..count {
+                table.rows.push(vec![if health { format!("{}", i + 1) } else { layer_name(i, count) }]);
+            }
+            if health {
+                format = percent;
+            }
         }
-        LabChart::Health => {
-            let columns: Vec<Vec<f64>> = runs.iter().map(|r| health_values(r)).collect();
-            let rows = (0..columns[0].len()).map(|i| format!("{}", i + 1)).collect();
-            let headers = runs.iter().map(|r| health_name(r)).collect();
-            let caption = format!("Share of units saturated or dead per hidden layer, {}", when(session, false));
-            grid_table(caption, "Layer", rows, headers, columns, percent)
-        }
-        LabChart::History => {
+        LabChart::History | LabChart::Loss => {
             let history = main.trainer.history();
             let picks = thinned(history.steps().len());
-            let layers = history.layers();
-            let columns = (0..layers).map(|l| picks.iter().map(|&i| history.gradients(l)[i]).collect()).collect();
-            let headers = (0..layers).map(|l| format!("Layer {}", layer_name(l, layers))).collect();
-            let rows = picks.iter().map(|&i| thousands(history.steps()[i])).collect();
-            let caption = format!("Mean |∂L/∂W| per layer over training ({})", main.name);
-            grid_table(caption, "Step", rows, headers, columns, format_sci)
-        }
-        LabChart::Loss => {
-            let history = main.trainer.history();
-            let picks = thinned(history.steps().len());
-            let mut rows = vec!["0 (whole dataset)".to_string()];
-            rows.extend(picks.iter().map(|&i| thousands(history.steps()[i])));
-            let columns = runs
-                .iter()
-                .map(|r| {
-                    let loss = r.trainer.history().loss();
-                    let mut column = vec![r.start_loss];
-                    column.extend(picks.iter().map_while(|&i| loss.get(i).copied()));
-                    column
-                })
-                .collect();
-            grid_table("Mini-batch loss over training".to_string(), "Step", rows, names("Loss, "), columns, format_sci)
+            let loss = chart == LabChart::Loss;
+            table.headers.push("Step".to_string());
+            if loss {
+                table.caption = "Mini-batch loss over training (step 0: the whole dataset)".to_string();
+                table.rows.push(vec!["0".to_string()]);
+                for run in &runs {
+                    table.headers.push(format!("Loss, {}", run.name));
+                    let values = run.trainer.history().loss();
+                    let mut column = vec![run.start_loss];
+                    for &i in &picks {
+                        column.extend(values.get(i));
+                    }
+                    columns.push(column);
+                }
+            } else {
+                table.caption = format!("Mean |∂L/∂W| per layer over training ({})", main.name);
+                let layers = history.layers();
+                for l in 0..layers {
+                    table.headers.push(format!("Layer {}", layer_name(l, layers)));
+                    let values = history.gradients(l);
+                    let mut column = Vec::with_capacity(picks.len());
+                    for &i in &picks {
+                        column.extend(values.get(i));
+                    }
+                    columns.push(column);
+                }
+            }
+            for &i in &picks {
+                table.rows.push(vec![thousands(history.steps()[i])]);
+            }
         }
         LabChart::Decision => {
-            let mut counts = [[0.0; 2]; 2]; // [class][classified right]
+            // [class 1, class 0, all] × [points, classified right]
+            let mut counts = [[0.0; 2]; 3];
             let trainer = &main.trainer;
             let data = trainer.dataset();
             for (point, &label) in data.points.iter().zip(&data.labels) {
-                let class1 = trainer.network().predict(*point) >= 0.5;
-                counts[usize::from(label == 1)][usize::from(class1 == (label == 1))] += 1.0;
+                let says_one = trainer.network().predict(*point) >= 0.5;
+                let right = f64::from(u8::from(says_one == (label == 1)));
+                for row in [usize::from(label != 1), 2] {
+                    counts[row][0] += 1.0;
+                    counts[row][1] += right;
+                }
             }
-            let all = |c: [f64; 2]| c[0] + c[1];
-            let total = [counts[0][0] + counts[1][0], counts[0][1] + counts[1][1]];
-            let classes = [counts[1], counts[0], total];
-            let columns = vec![
-                classes.iter().map(|&c| all(c)).collect(),
-                classes.iter().map(|c| c[1]).collect(),
-            ];
-            let rows = ["class 1 (discs)", "class 0 (crosses)", "all"].map(String::from).to_vec();
-            let headers = ["Points", "Classified right"].map(String::from).to_vec();
-            let caption = format!("Points classified right by the network, {}", when(session, false));
-            grid_table(caption, "Class", rows, headers, columns, format_sci)
+            table.caption = format!("Points classified right by the network, {now}");
+            for name in ["Class", "Points", "Classified right"] {
+                table.headers.push(name.to_string());
+            }
+            for (name, [points, right]) in ["class 1 (discs)", "class 0 (crosses)", "all"].into_iter().zip(counts) {
+                table.rows.push(vec![name.to_string(), format_sci(points), format_sci(right)]);
+            }
         }
         LabChart::Ledger => {
             let index = session.example();
             let ledger = main.trainer.ledger(index);
-            let rows_of = ledger.as_ref().map_or(&[][..], |l| &l.rows[..]);
-            let columns = vec![
-                rows_of.iter().map(|r| r.mean_slope).collect(),
-                rows_of.iter().map(|r| r.weight_factor).collect(),
-                rows_of.iter().map(|r| r.local_factor).collect(),
-                rows_of.iter().map(|r| r.running_product).collect(),
-            ];
-            let rows = rows_of.iter().map(|r| format!("{}", r.layer)).collect();
-            let headers = ["Mean slope f′(z)", "Weight factor", "Local factor", "Running product"].map(String::from).to_vec();
-            let start = ledger.map_or(f64::NAN, |l| l.output_gradient);
-            let caption = format!(
+            let start = ledger.as_ref().map_or(f64::NAN, |l| l.output_gradient);
+            table.caption = format!(
                 "Chain-rule ledger for example #{index}: from the output (p − y = {}, running product 1) back to layer 1",
                 format_sci(start)
             );
-            grid_table(caption, "Layer", rows, headers, columns, format_sci)
+            for name in ["Layer", "Mean slope f′(z)", "Weight factor", "Local factor", "Running product"] {
+                table.headers.push(name.to_string());
+            }
+            for row in ledger.iter().flat_map(|l| &l.rows) {
+                let mut cells = vec![format!("{}", row.layer)];
+                for value in [row.mean_slope, row.weight_factor, row.local_factor, row.running_product] {
+                    cells.push(format_sci(value));
+                }
+                table.rows.push(cells);
+            }
         }
     }
+    for (i, row) in table.rows.iter_mut().enumerate() {
+        for column in &columns {
+            row.push(column.get(i).map_or(String::new(), |&v| format(v)));
+        }
+    }
+    table
 }
 
 /// "output" for the last of `count` layers, else the layer's number.
@@ -493,32 +516,6 @@ fn layer_name(index: usize, count: usize) -> String {
     } else {
         format!("{}", index + 1)
     }
-}
-
-/// A table with a row header per row and one column of numbers per header; a column shorter
-/// than the rows leaves its last cells empty.
-fn grid_table(
-    caption: String,
-    first: &str,
-    rows: Vec<String>,
-    headers: Vec<String>,
-    columns: Vec<Vec<f64>>,
-    format: fn(f64) -> String,
-) -> Table {
-    let mut all_headers = vec![first.to_string()];
-    all_headers.extend(headers);
-    let rows = rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let mut row = vec![name];
-            for column in &columns {
-                row.push(column.get(i).map_or(String::new(), |&v| format(v)));
-            }
-            row
-        })
-        .collect();
-    Table { caption, headers: all_headers, rows }
 }
 
 /// Indices of at most [`MAX_TABLE_ROWS`] evenly spaced entries of `len`, always the last.
