@@ -73,17 +73,21 @@ async fn tab_until(browser: &Browser, shift: bool, limit: usize, what: &str, don
     panic!("{}: {limit} presses of Tab did not reach {what}", support::engine());
 }
 
+async fn answer_box(browser: &Browser) -> bool {
+    browser.js("return !!document.activeElement.closest('form.answer');").await == Value::Bool(true)
+}
+
 /// Operates the focused control with the keyboard and checks that it did what it says.
 async fn operate(browser: &Browser, control: &Value, log: &mut Vec<String>) {
     let (tag, kind, text, id) = (s(control, "tag"), s(control, "type"), s(control, "text"), s(control, "id"));
     let slide = s(control, "slide");
-    let before = browser.js("const e = document.activeElement; const f = e.closest('figure'); return [e.value ?? null, e.checked ?? null, f ? f.querySelector('output.readout')?.textContent ?? '' : '', e.closest('details')?.open ?? null, e.textContent];").await;
+    let before = browser.js("const e = document.activeElement; const f = e.closest('figure'); return [JSON.stringify(e.value ?? null), e.checked ?? null, f ? f.querySelector('output.readout')?.textContent ?? '' : '', e.closest('details')?.open ?? null, e.textContent];").await;
     match (tag.as_str(), kind.as_str()) {
         ("input", "range") => {
             let at_max = browser.js("const e = document.activeElement; return Number(e.value) >= Number(e.max);").await == Value::Bool(true);
             press(&browser.client, if at_max { Key::Left } else { Key::Right }, false).await;
             browser
-                .wait_until(&format!("return document.activeElement.value !== {};", before[0]), &format!("slider {id} to move"), 5)
+                .wait_until(&format!("return document.activeElement.value !== {};", before[0].as_str().unwrap_or("null")), &format!("slider {id} to move"), 5)
                 .await;
             let readout = before[2].as_str().unwrap_or("");
             if !readout.is_empty() {
@@ -105,7 +109,22 @@ async fn operate(browser: &Browser, control: &Value, log: &mut Vec<String>) {
                 .await;
             log.push(format!("checkbox {id}"));
         }
-        ("input", _) | ("textarea", _) => {
+        ("input", "number") => {
+            press(&browser.client, Key::Up, false).await;
+            browser
+                .wait_until(&format!("return document.activeElement.value !== {};", before[0].as_str().unwrap_or("null")), &format!("number box {id} to step"), 5)
+                .await;
+            log.push(format!("number {id}"));
+        }
+        ("select", _) => {
+            let at_end = browser.js("const e = document.activeElement; return e.selectedIndex === e.options.length - 1;").await == Value::Bool(true);
+            press(&browser.client, if at_end { Key::Up } else { Key::Down }, false).await;
+            browser
+                .wait_until(&format!("return document.activeElement.value !== {};", before[0].as_str().unwrap_or("null")), &format!("choice {id} to change"), 5)
+                .await;
+            log.push(format!("choice {id}"));
+        }
+        ("input", _) | ("textarea", _) if answer_box(browser).await => {
             let answer = answer_for(&id).unwrap_or_else(|| "1".into());
             type_text(&browser.client, &answer).await;
             // The next Tab reaches this form's Check button; Enter there checks the answer.
@@ -120,6 +139,10 @@ async fn operate(browser: &Browser, control: &Value, log: &mut Vec<String>) {
                 assert_eq!(verdict, "correct", "{id}: typing {answer:?} and pressing Enter on Check");
             }
             log.push(format!("answer {id} checked"));
+        }
+        ("input", _) | ("textarea", _) => {
+            type_text(&browser.client, "1").await;
+            log.push(format!("typed in {id}"));
         }
         ("summary", _) => {
             press(&browser.client, Key::Enter, false).await;
@@ -142,6 +165,7 @@ async fn operate(browser: &Browser, control: &Value, log: &mut Vec<String>) {
             let key = if text == "Play" || text == "Pause" { Key::Space } else { Key::Enter };
             press(&browser.client, key, false).await;
             if text == "Play" {
+                tokio::time::sleep(std::time::Duration::from_millis(300)).await; // let it run a little
                 press(&browser.client, Key::Space, false).await; // pause again
             }
             let after = browser.js("const e = document.activeElement; const f = e.closest('figure'); return [f ? f.querySelector('output.readout')?.textContent ?? '' : '', e.textContent];").await;
@@ -180,9 +204,11 @@ async fn the_whole_lesson_can_be_completed_with_the_keyboard_alone() {
         let controls = browser.client.execute(SLIDE_CONTROLS, vec![Value::String(slide.clone())]).await.expect("controls");
         let expected: Vec<String> = serde_json::from_value(controls).unwrap_or_default();
         let mut visited = BTreeSet::new();
-        if !expected.is_empty() {
-            // Into the slide: Tab (from the toolbar it wraps around through the document start).
-            let mut control = tab_until(&browser, false, 40, &format!("a control on {slide}"), |f| &s(f, "slide") == slide).await;
+        if let Some(first) = expected.first().and_then(|c| c.split(' ').next()).map(str::to_owned) {
+            // Focus is on the toolbar's Next slide button (after the slide): Shift+Tab back to the
+            // slide's first control, then Tab forward through every control until the toolbar.
+            // (Never Tab out of the document: a headless Firefox then stops matching :focus.)
+            let mut control = tab_until(&browser, true, 60, &format!("the first control on {slide}"), |f| s(f, "key") == first).await;
             loop {
                 visited.insert(s(&control, "key"));
                 if s(&control, "tag") == "input" && !matches!(s(&control, "type").as_str(), "range" | "checkbox" | "radio") {
@@ -206,8 +232,13 @@ async fn the_whole_lesson_can_be_completed_with_the_keyboard_alone() {
         if index + 1 == slides.len() {
             break;
         }
-        // To the next slide with the toolbar's Next button (Tab, then Enter), or → on the slide.
-        let next = tab_until(&browser, false, 60, "the Next slide button", |f| s(f, "name") == "Next slide").await;
+        // To the next slide with the toolbar's Next button (Tab, then Enter).
+        let here = focus(&browser).await;
+        let next = if s(&here, "name") == "Next slide" {
+            here
+        } else {
+            tab_until(&browser, false, 60, "the Next slide button", |f| s(f, "name") == "Next slide").await
+        };
         assert!(next["inToolbar"].as_bool().unwrap_or(false));
         press(&browser.client, Key::Enter, false).await;
         browser.wait_until(&format!("return window.deck.current().id === '{}';", slides[index + 1]), "Enter on Next slide", 5).await;
