@@ -10,6 +10,11 @@
 //   document events "deck:slidechange" {id, index, total}, "deck:layout" {view, scale},
 //   "deck:themechange" {theme};
 //   window.deck = {go(id), next(), prev(), current(), scale}.
+// Embed mode (?embed, or ?only=SLIDE-ID | ?only=figure:KIND; see www/embed.js): html[data-embed],
+//   html[data-only]; no notes, overview, help or theme buttons; keys only while the lesson's
+//   document has focus; history entries replaced, never pushed (the host page's Back button stays
+//   the host's); the scroll view only below 700 px wide (a short frame grows instead); ?theme=.
+//   With ?only=… the deck holds that one slide (the others hidden), always in the scroll view.
 
 const DESIGN_WIDTH = 1280;
 const DESIGN_HEIGHT = 720;
@@ -20,6 +25,8 @@ const NARROW_QUERY = '(max-width: 699.98px), (max-height: 419.98px)';
 const STORAGE_THEME = 'vanishing-gradients.theme';
 const STORAGE_LETTERS = 'vanishing-gradients.letter-shortcuts';
 const MAX_HASH_LENGTH = 200;
+/** In an embedded frame only the width picks the view: the frame's height follows the content. */
+const EMBED_NARROW_QUERY = '(max-width: 699.98px)';
 
 /**
  * The one key table: it drives the key handler and the help overlay.
@@ -87,16 +94,18 @@ const ACTIVATABLE =
 
 const root = document.documentElement;
 const main = document.querySelector('main.slides') || document.getElementById('deck');
-const slides = main ? Array.from(main.querySelectorAll(':scope > section.slide[id]')) : [];
+const allSlides = main ? Array.from(main.querySelectorAll(':scope > section.slide[id]')) : [];
+const EMBED = readEmbed(allSlides);
+const slides = EMBED.only ? [EMBED.only] : allSlides;
 
 function init() {
   const total = slides.length;
   const indexById = new Map(slides.map((s, i) => [s.id, i]));
   const titles = slides.map(slideTitle);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-  const narrow = window.matchMedia(NARROW_QUERY);
+  const narrow = window.matchMedia(EMBED.embedded ? EMBED_NARROW_QUERY : NARROW_QUERY);
   const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
-  const forcedView = readForcedView();
+  const forcedView = EMBED.only ? 'scroll' : readForcedView();
 
   const state = {
     index: 0,
@@ -132,7 +141,7 @@ function init() {
     'nav',
     { class: 'deck-toolbar', 'aria-label': 'Slide controls' },
     el('div', { class: 'deck-toolbar__group' }, prevButton, position, nextButton),
-    el('div', { class: 'deck-toolbar__group' }, overviewButton, notesButton, helpButton, themeButton),
+    el('div', { class: 'deck-toolbar__group' }, ...(EMBED.embedded ? [] : [overviewButton, notesButton, helpButton, themeButton])),
     live,
   );
 
@@ -170,7 +179,7 @@ function init() {
 
   // ----- Theme -----
 
-  state.theme = readSetting(STORAGE_THEME, ['dark', 'light'], null);
+  state.theme = EMBED.theme ?? readSetting(STORAGE_THEME, ['dark', 'light'], null);
   applyTheme(false);
   onMediaChange(systemDark, () => {
     if (state.theme === null) applyTheme(true);
@@ -356,6 +365,7 @@ function init() {
 
   function updateHash(mode) {
     if (mode === 'none') return;
+    if (EMBED.embedded) mode = 'replace';
     const hash = `#/${slides[state.index].id}`;
     if (location.hash === hash) return;
     try {
@@ -479,6 +489,7 @@ function init() {
 
   function onKeydown(event) {
     if (event.defaultPrevented || event.isComposing) return;
+    if (EMBED.embedded && (EMBED.only || !document.hasFocus())) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target instanceof Element ? event.target : null;
 
@@ -848,6 +859,40 @@ function slideExcerpt(slide, title) {
   const text = parts.join(' ').trim();
   if (!text || text === title) return '';
   return text.length > 140 ? `${text.slice(0, 137).trimEnd()}…` : text;
+}
+
+/**
+ * Embed mode from the query: { embedded, only (the one slide to hold, or null), theme }.
+ * `only` is a slide id or `figure:KIND` (the slide of the first figure of that kind); anything
+ * else is ignored. Marks <html> with data-embed and data-only, and hides the other slides.
+ */
+function readEmbed(all) {
+  let query;
+  try {
+    query = new URLSearchParams(location.search);
+  } catch {
+    query = new URLSearchParams();
+  }
+  const wanted = query.get('only');
+  const embedded = query.has('embed') || wanted !== null;
+  let only = null;
+  if (embedded && wanted) {
+    const figure = /^figure:([a-z][a-z0-9-]{0,31})$/.exec(wanted);
+    const target = figure
+      ? document.querySelector(`.figure-mount[data-figure="${figure[1]}"]`)
+      : /^[A-Za-z][\w-]{0,63}$/.test(wanted) && document.getElementById(wanted);
+    const slide = target ? target.closest('section.slide[id]') : null;
+    if (slide && all.includes(slide) && (figure || slide === target)) only = slide;
+  }
+  if (embedded) root.dataset.embed = '';
+  if (only) {
+    root.dataset.only = wanted;
+    all.forEach((s) => {
+      if (s !== only) s.hidden = true;
+    });
+  }
+  const theme = query.get('theme');
+  return { embedded, only, theme: theme === 'dark' || theme === 'light' ? theme : null };
 }
 
 function readForcedView() {
