@@ -6,6 +6,7 @@ import { mountDepth } from './figures/depth.js';
 import { mountBall } from './figures/ball.js';
 import { mountPractice } from './practice.js';
 import { mountLabs } from './lab.js';
+import { startEmbed } from './embed.js';
 
 const mounters = { sigmoid: mountSigmoid, relu: mountRelu, depth: mountDepth, ball: mountBall };
 
@@ -88,4 +89,5 @@ async function start() {
   document.documentElement.dataset.wasm = 'ready';
 }
 
+startEmbed(); // before the wasm loads: an LMS's saved progress goes in first
 start();
