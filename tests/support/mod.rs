@@ -10,9 +10,16 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+/// The policy the lesson is served with (as by scripts/serve.py): no inline script or style, no
+/// other origin, wasm compiled from 'self' only.
+pub const CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
 /// Loaded before the lesson's own scripts in every test page: records errors and console.error.
 const ERROR_RECORDER: &str = r#"
 window.__errors = [];
+window.__csp = [];
+addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.effectiveDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + (e.lineNumber || 0)));
 addEventListener('error', (e) => window.__errors.push('error: ' + (e.message || e.type)));
 addEventListener('unhandledrejection', (e) => window.__errors.push('rejection: ' + String(e.reason)));
 const originalError = console.error.bind(console);
@@ -105,7 +112,7 @@ fn serve(mut stream: TcpStream, root: &Path) {
             _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
         }
     };
-    let policy = if no_script { "Content-Security-Policy: script-src 'none'\r\n" } else { "" };
+    let policy = format!("Content-Security-Policy: {}\r\n", if no_script { "script-src 'none'" } else { CSP });
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n{policy}Connection: close\r\n\r\n",
         body.len()
