@@ -20,6 +20,7 @@ fi
 cp index.html "$out/"
 cp -r www "$out/"
 cargo run --quiet --bin figures -- "$out/www/figures-static" # static SVG twins (print, no-wasm fallback)
+python3 scripts/bundle.py "$out" # one-file lesson, SCORM 1.2 zip, demo host page
 raw=$(stat -c %s "$out/pkg/${crate}_bg.wasm")
 gz=$(gzip -9c "$out/pkg/${crate}_bg.wasm" | wc -c)
 echo "[build] $out/ ready; wasm $raw bytes, $gz gzipped"
