@@ -153,7 +153,7 @@ export function mountLab(mount, id = 'lab-1') {
   const story = element('p', { class: 'lab-story' });
   const notes = element('div', { class: 'lab-notes', role: 'note', hidden: '' });
   const failure = element('p', { class: 'lab-failure', role: 'alert', hidden: '' });
-  const announce = element('p', { class: 'visually-hidden', role: 'status' });
+  const announce = element('p', { class: 'lab-sr', role: 'status' });
 
   // ----- Charts -----
   const charts = CHARTS.map((spec) => {
@@ -162,7 +162,9 @@ export function mountLab(mount, id = 'lab-1') {
     const takeaway = element('p', { class: 'lab-takeaway', id: takeawayId });
     const table = element('table', { class: 'lab-data' });
     const details = element('details', { class: 'lab-details' });
-    details.append(element('summary', {}, 'Show data'), table);
+    const summary = element('summary', {}, 'Show data');
+    summary.append(element('span', { class: 'lab-sr' }, `: ${spec.title}`));
+    details.append(summary, table);
     const heading = element('h3', { class: 'lab-title', id: `${id}-${spec.name}-title` }, spec.title);
     const figure = element('figure', { class: 'lab-chart', 'data-chart': spec.name, 'aria-labelledby': heading.id });
     figure.append(heading, canvas, takeaway, details);
@@ -294,17 +296,29 @@ export function mountLab(mount, id = 'lab-1') {
   function tick(now) {
     frame = 0;
     if (!playing || !onScreen || document.hidden) return;
+    if (document.documentElement.dataset.wasm === 'failed') {
+      setPlaying(false);
+      return;
+    }
     const start = performance.now();
     let alive = true;
-    while (alive) {
-      const before = performance.now();
-      alive = lab.run(chunk);
-      const spent = performance.now() - before;
-      if (spent < 1) chunk = Math.min(chunk * 2, 4096);
-      else if (spent > 3 && chunk > 1) chunk = Math.max(1, Math.floor(chunk / 2));
-      if (performance.now() - start >= BUDGET_MS) break;
+    try {
+      while (alive) {
+        const before = performance.now();
+        alive = lab.run(chunk);
+        const spent = performance.now() - before;
+        if (spent < 1) chunk = Math.min(chunk * 2, 4096);
+        else if (spent > 3 && chunk > 1) chunk = Math.max(1, Math.floor(chunk / 2));
+        if (performance.now() - start >= BUDGET_MS) break;
+      }
+      refresh(now, !alive);
+    } catch (error) {
+      // A trap inside the wasm: stop for good and let the page's handler report it.
+      playing = false;
+      root.dataset.playing = 'false';
+      play.disabled = stepButton.disabled = true;
+      throw error;
     }
-    refresh(now, !alive);
     if (alive) schedule();
   }
 

@@ -411,7 +411,7 @@ fn draw_lines<DB: DrawingBackend>(
         dashed(&chart, &placed, Dash::Dotted, palette.foreground, 1.5, style)?;
         if let (Some(&end), false) = (placed.last(), label.is_empty()) {
             let below = (end.0, end.1 - (y.1 - y.0) * 0.03);
-            let text = style.text_in(12.5, palette.foreground).pos(Pos::new(HPos::Right, VPos::Top));
+            let text = style.text_in(13.5, palette.foreground).pos(Pos::new(HPos::Right, VPos::Top));
             chart.plotting_area().draw(&Text::new(label, below, text))?;
         }
     }
@@ -441,7 +441,7 @@ fn draw_lines<DB: DrawingBackend>(
         }
         dashed(&chart, &piece, series.dash, series.colour, series.width, style)?;
         if let (Some(at), Some(name)) = (last, &series.end_label) {
-            let text = style.text_in(12.5, series.colour).pos(Pos::new(HPos::Left, VPos::Center));
+            let text = style.text_in(13.5, series.colour).pos(Pos::new(HPos::Left, VPos::Center));
             let at = chart.backend_coord(&at);
             area.draw(&Text::new(name.as_str(), (at.0 + style.px(3.0) as i32, at.1), text))?;
         }
@@ -460,7 +460,7 @@ fn missing_mark<DB: DrawingBackend>(
     colour: RGBColor,
     style: &FigureStyle,
 ) -> DrawResult<DB> {
-    let text = style.text_in(12.5, colour).pos(Pos::new(HPos::Center, VPos::Bottom));
+    let text = style.text_in(13.5, colour).pos(Pos::new(HPos::Center, VPos::Bottom));
     let lifted = (at.0, y.0 + (y.1 - y.0) * 0.02);
     chart.plotting_area().draw(&Text::new(missing_label(value), lifted, text))
 }
@@ -475,10 +475,10 @@ pub fn draw_decision<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let palette = style.palette;
     area.fill(&palette.background)?;
-    // The frame's margins and label areas take 96 layout pixels across and 74 down: this width
+    // The frame's margins and label areas take 100 layout pixels across and 82 down: this width
     // leaves a square plotting area.
     let (w, h) = area.dim_in_pixel();
-    let wide = (h + style.px(96.0)).saturating_sub(style.px(74.0)).min(w);
+    let wide = (h + style.px(100.0)).saturating_sub(style.px(82.0)).min(w);
     let square = area.clone().shrink(((w - wide) / 2, 0), (wide, h));
     let extent = if view.extent.is_finite() && view.extent > 0.0 {
         view.extent
@@ -555,17 +555,17 @@ fn frame<'a, DB: DrawingBackend>(
     let palette = style.palette;
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(6.0))
-        .margin_top(style.px(26.0))
+        .margin_top(style.px(32.0))
         .margin_right(style.px(26.0))
-        .x_label_area_size(style.px(42.0))
-        .y_label_area_size(style.px(64.0))
+        .x_label_area_size(style.px(44.0))
+        .y_label_area_size(style.px(68.0))
         .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
     chart
         .configure_mesh()
         .x_desc(x_desc)
         .y_desc(y_desc)
-        .axis_desc_style(style.text(13.5))
-        .label_style(style.text(13.0))
+        .axis_desc_style(style.text(14.5))
+        .label_style(style.text(14.0))
         .axis_style(palette.foreground.stroke_width(style.px(1.0)))
         .bold_line_style(palette.grid.stroke_width(style.px(1.0)))
         .light_line_style(TRANSPARENT)
@@ -583,9 +583,9 @@ fn legend<DB: DrawingBackend>(
     items: &[(Swatch, &str)],
     style: &FigureStyle,
 ) -> DrawResult<DB> {
-    let font = style.text(13.0);
+    let font = style.text(14.0);
     let mut x = style.px(8.0) as i32;
-    let middle = style.px(12.0) as i32;
+    let middle = style.px(11.0) as i32;
     let s = style.px(5.0) as i32;
     for &(swatch, name) in items {
         let left = x;

@@ -203,7 +203,7 @@ fn gradients_takeaway(session: &LabSession) -> String {
         format_sci(last)
     );
     if first.is_finite() && last.is_finite() && first > 0.0 && last / first >= 100.0 {
-        text += " Its weights barely move: the early layers hardly learn.";
+        text += " The early layers hardly learn.";
     }
     if let Some(b) = session.comparison() {
         let (first, last) = first_and_last(&b.gradients());
