@@ -361,6 +361,18 @@ async fn the_demo_host_receives_resize_and_xapi_messages() {
     assert_eq!(sizes["frame"].as_f64(), Some(height), "the host's snippet sized the frame");
     assert_eq!(sizes["origins"], json!([lesson_origin]), "every message comes from the lesson's origin");
 
+    // iframe-resizer's host script says hello with its init message; the lesson answers in kind.
+    browser
+        .js("const f = document.getElementById('lesson'); f.contentWindow.postMessage('[iFrameSizer]vg-lesson:8:false:false:32:true:true:null:bodyOffset:null:null:0:false:parent:scroll:true', new URL(f.src).origin); return true;")
+        .await;
+    browser
+        .wait_until("return window.__received.some((m) => typeof m.data === 'string' && m.data.startsWith('[iFrameSizer]vg-lesson:') && m.data.endsWith(':init'));", "iframe-resizer's init answered", 10)
+        .await;
+    let reply = browser
+        .js("return window.__received.find((m) => typeof m.data === 'string' && m.data.endsWith(':init')).data.split(':');")
+        .await;
+    assert_eq!(reply[1].as_str().and_then(|h| h.parse::<f64>().ok()), Some(height), "iframe-resizer gets the same height: {reply}");
+
     let ready = browser.js(&format!("return {}[0].data;", received("ready"))).await;
     assert_eq!(ready["activityId"], "urn:vanishing-gradients:lesson");
     assert!(ready["answers"].as_array().is_some_and(|a| a.iter().any(|x| x == "p1-slope")), "{ready}");

@@ -295,7 +295,7 @@ function statementMaker(tracker, base) {
     }
     if (kind === 'progressed') {
       const result = { extensions: { [EXTENSIONS.progress]: progress } };
-      const sc = score(s);
+      const sc = s.tried > 0 ? score(s) : undefined; // a score once anything is answered
       if (sc) result.score = sc;
       return wrap('progressed', slideActivity(detail.slide), result, context(scope.id));
     }
