@@ -246,7 +246,7 @@ async fn the_whole_lesson_can_be_completed_with_the_keyboard_alone() {
     }
 
     let forms: BTreeSet<String> = serde_json::from_value(browser.js("return [...document.querySelectorAll('form.answer[data-answer]')].map((f) => f.dataset.answer);").await).unwrap_or_default();
-    assert!(forms.len() >= 4 && answered == forms, "every practice answer was typed: {answered:?} of {forms:?}");
+    assert!(forms.len() >= 4 && forms.is_subset(&answered), "every practice answer was typed: {answered:?} of {forms:?}");
     let verdicts = browser.js("return [...document.querySelectorAll('form.answer [role=status]')].map((s) => s.dataset.verdict);").await;
     assert!(verdicts.as_array().is_some_and(|v| v.iter().all(|x| x == "correct")), "all answers correct: {verdicts}");
     let errors = browser.page_errors().await;
