@@ -56,16 +56,31 @@ fn storage_payloads() -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Messages posted to the page (as an embedding course site would).
+/// Messages a course site (or anything in the parent window) could post to the embedded lesson:
+/// well-formed commands carrying markup, unknown commands, resizer and H5P strings, junk.
 fn message_payloads() -> Vec<Value> {
+    let command = |name: &str, extra: Value| {
+        let mut m = json!({"type": "vanishing-gradients:command", "command": name});
+        if let (Some(m), Some(extra)) = (m.as_object_mut(), extra.as_object()) {
+            m.extend(extra.clone());
+        }
+        m
+    };
     vec![
+        command("goto", json!({"slide": format!("<img src=x onerror={PWN}>")})),
+        command("goto", json!({"slide": "javascript:window.__pwned=1"})),
+        command("goto", json!({"slide": "__proto__"})),
+        command(&format!("<script>{PWN}</script>"), json!({})),
+        command("state", json!({"html": format!("<img src=x onerror={PWN}>")})),
+        command("resize", json!({"height": "<svg onload=window.__pwned=1>"})),
+        json!({"type": "vanishing-gradients:command", "command": {"toString": "<b>"}}),
+        json!(format!("[iFrameSizer]<img src=x onerror={PWN}>:8:false")),
+        json!("[iFrameSizer]resize"),
+        json!({"context": "h5p", "action": format!("<img src=x onerror={PWN}>")}),
         json!(format!("<img src=x onerror={PWN}>")),
-        json!({"type": "goto", "slide": format!("<img src=x onerror={PWN}>")}),
-        json!({"type": "vg:goto", "id": "javascript:window.__pwned=1"}),
-        json!({"type": "vg:state", "html": format!("<script>{PWN}</script>"), "query": "?sigmoid.z=<b>"}),
         json!({"__proto__": {"polluted": 1}, "type": "constructor"}),
         json!(["<svg onload=window.__pwned=1>", 1e308, null]),
-        json!(format!("{{\"type\":\"vg:goto\",\"slide\":\"<img src=x onerror={PWN}>\"}}")),
+        json!(format!("{{\"type\":\"vanishing-gradients:command\",\"command\":\"goto\",\"slide\":\"<img src=x onerror={PWN}>\"}}")),
     ]
 }
 
@@ -130,27 +145,33 @@ async fn hostile_urls_storage_and_messages_never_run_and_never_break_the_lesson(
         errors.extend(browser.page_errors().await.into_iter().map(|e| format!("storage {key}: {e}")));
         count += 1;
     }
+    // postMessage: the lesson embedded (?embed) in a frame whose parent is the trusted origin,
+    // so its message handler acts on commands; the parent posts every payload into the frame.
     browser.js("localStorage.clear(); return true;").await;
-    for embed in ["index.html?embed&messages#/visuals", "index.html?messages#/visuals"] {
-        browser.open(embed).await;
-        browser.wait_until("return document.documentElement.dataset.wasm === 'ready';", "the lesson", 30).await;
-        for message in message_payloads() {
-            browser
-                .client
-                .execute("window.postMessage(arguments[0], '*'); return true;", vec![message.clone()])
-                .await
-                .expect("posted");
-            count += 1;
-        }
-        // Let every message be handled, then check the page as above.
+    browser.open("index.html?host-page#/title").await;
+    browser.wait_until("return document.documentElement.dataset.wasm === 'ready';", "the host page", 30).await;
+    browser
+        .js("window.__replies = []; addEventListener('message', (e) => window.__replies.push(e.data)); document.body.replaceChildren(); const f = document.createElement('iframe'); f.id = 'lesson'; f.title = 'lesson'; f.width = '1200'; f.height = '760'; f.src = 'index.html?embed&parentOrigin=' + encodeURIComponent(location.origin) + '#/visuals'; document.body.append(f); return true;")
+        .await;
+    browser
+        .wait_until("const d = document.getElementById('lesson').contentDocument; return !!d && d.documentElement.dataset.wasm === 'ready';", "the embedded lesson", 30)
+        .await;
+    for message in message_payloads() {
         browser
             .client
-            .execute_async("const done = arguments[arguments.length - 1]; setTimeout(() => done(true), 300);", vec![])
+            .execute("document.getElementById('lesson').contentWindow.postMessage(arguments[0], '*'); return true;", vec![message.clone()])
             .await
-            .expect("waited");
-        still_works(&browser, &format!("postMessage to {embed}")).await;
-        errors.extend(browser.page_errors().await.into_iter().map(|e| format!("postMessage: {e}")));
+            .expect("posted");
+        count += 1;
     }
+    browser.client.execute_async("const done = arguments[arguments.length - 1]; setTimeout(() => done(true), 500);", vec![]).await.expect("waited");
+    let replies = browser.js("return window.__replies.length;").await;
+    assert_eq!(browser.js(PWNED).await, Value::Bool(false), "{}: a message payload ran in the host page", support::engine());
+    browser.client.enter_frame(0).await.expect("into the lesson's frame");
+    still_works(&browser, "postMessage into the embedded lesson").await;
+    errors.extend(browser.page_errors().await.into_iter().map(|e| format!("postMessage: {e}")));
+    browser.client.enter_parent_frame().await.expect("back to the host page");
+    println!("{}: the embedded lesson answered {replies} of the posted messages", support::engine());
     browser.close().await;
     println!("{}: {count} hostile or malformed inputs: none ran, the lesson kept working", support::engine());
     assert!(count >= 20);
@@ -188,7 +209,7 @@ return problems;
 async fn check_failure_shown(browser: &Browser, what: &str, message_selector: &str) {
     browser
         .wait_until(
-            &format!("return document.querySelectorAll('.figure-unavailable').length === document.querySelectorAll('.figure-mount[data-figure]').length && !!document.querySelector('{message_selector}');"),
+            &format!("return document.querySelectorAll('.figure-mount[data-figure] .figure-unavailable').length === document.querySelectorAll('.figure-mount[data-figure]').length && !!document.querySelector('{message_selector}');"),
             &format!("{what}: the plain message"),
             20,
         )
