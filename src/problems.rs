@@ -1,18 +1,23 @@
 //! The practice problems as data: prompts, answers computed by [`crate::math`], tolerances,
 //! known wrong answers with targeted messages, progressive hints and worked steps.
 //!
-//! The seed lesson's two problems are [`seed`]; [`sigmoid_slope_problem`] and [`depth_problem`]
-//! build the same problems for other numbers, so every message and step uses the problem's own
-//! numbers.
+//! The seed lesson's two problems are [`seed`]; [`extra`] adds four further kinds (ReLU′ and a
+//! dead unit, the depth at which 0.25ⁿ falls below 10⁻ᵏ, where σ′ falls to a share of its
+//! maximum, tanh against sigmoid). Each is built by a function of its numbers, so every message
+//! and step uses the problem's own numbers; [`variant`] picks other numbers from a seed.
 
 mod depth;
+mod extra;
 mod sigmoid_slope;
 pub mod text;
+mod variant;
 
 use std::sync::OnceLock;
 
 pub use depth::depth_problem;
+pub use extra::{depth_limit_problem, flat_problem, relu_problem, tanh_problem};
 pub use sigmoid_slope::sigmoid_slope_problem;
+pub use variant::{set, variant, LESSON_SEED};
 
 /// How an answer's number is meant to be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,10 +128,10 @@ impl Answer {
     }
 }
 
-/// A practice problem: one slide's question with its answer boxes in page order.
+/// A practice problem: one question with its answer boxes in page order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    /// The slide id it belongs to ("practice-1").
+    /// The seed's problems: the slide id ("practice-1"); the others: their own id ("more-relu").
     pub id: &'static str,
     /// The question as the lesson asks it.
     pub prompt: String,
@@ -134,24 +139,50 @@ pub struct Problem {
     pub answers: Vec<Answer>,
 }
 
+/// Every problem with the lesson's numbers, built once: the seed's two, then the further four.
+fn lesson_problems() -> &'static [Problem] {
+    static ALL: OnceLock<Vec<Problem>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        vec![
+            sigmoid_slope_problem(5.0),
+            depth_problem(5, 0.2, 0.1),
+            relu_problem(3.0, -2.0),
+            depth_limit_problem(6),
+            flat_problem(0.1),
+            tanh_problem(5),
+        ]
+    })
+}
+
 /// The seed lesson's practice problems: σ′(5) and its share of the maximum; the gradient after
 /// five layers of 0.2 and the weight update with learning rate 0.1.
 pub fn seed() -> &'static [Problem] {
-    static SEED: OnceLock<Vec<Problem>> = OnceLock::new();
-    SEED.get_or_init(|| vec![sigmoid_slope_problem(5.0), depth_problem(5, 0.2, 0.1)])
+    &lesson_problems()[..2]
 }
 
-/// The seed answer with this id ("p1-slope", "p1-compare", "p2-gradient", "p2-update").
+/// The further problems of the "More practice" slide, with the lesson's numbers: ReLU′ at 3 and
+/// at −2, the depth at which 0.25ⁿ falls below 10⁻⁶, where σ′ falls to 10 % of its maximum, and
+/// tanh against sigmoid over 5 layers.
+pub fn extra() -> &'static [Problem] {
+    &lesson_problems()[2..]
+}
+
+/// Every problem with the lesson's numbers, in page order: [`seed`], then [`extra`].
+pub fn all() -> impl Iterator<Item = &'static Problem> {
+    lesson_problems().iter()
+}
+
+/// The answer with this id, with the lesson's numbers ("p1-slope", …, "p6-ratio").
 pub fn answer(id: &str) -> Option<&'static Answer> {
-    seed().iter().flat_map(|p| &p.answers).find(|a| a.id == id)
+    all().flat_map(|p| &p.answers).find(|a| a.id == id)
 }
 
-/// The progressive hints of a seed answer; empty for an unknown id.
+/// The progressive hints of an answer, with the lesson's numbers; empty for an unknown id.
 pub fn hints(answer_id: &str) -> &'static [String] {
     answer(answer_id).map_or(&[], |a| a.hints.as_slice())
 }
 
-/// The worked solution steps of a seed answer; empty for an unknown id.
+/// The worked solution steps of an answer, with the lesson's numbers; empty for an unknown id.
 pub fn solution(answer_id: &str) -> &'static [String] {
     answer(answer_id).map_or(&[], |a| a.solution.as_slice())
 }
@@ -170,7 +201,7 @@ mod tests {
 
     #[test]
     fn every_answer_has_hints_steps_and_no_self_contradicting_mistake() {
-        for a in seed().iter().flat_map(|p| &p.answers) {
+        for a in all().flat_map(|p| &p.answers) {
             assert!((2..=3).contains(&a.hints.len()), "{}", a.id);
             assert!(a.solution.len() >= 2, "{}", a.id);
             for m in &a.mistakes {

@@ -4,7 +4,7 @@ use super::format::read_as;
 use super::lex::is_invisible;
 use super::parse::{read, ReadProblem, Reading};
 use crate::problems::text::{human, plain, round_sig, superscript};
-use crate::problems::{Answer, UnitKind};
+use crate::problems::{Answer, Tolerance, UnitKind};
 
 /// The three outcomes of checking an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,7 +210,10 @@ fn grade(answer: &Answer, r: &Reading, input: &str) -> (VerdictKind, String, Opt
             format!("{typed} % means {typed} ÷ 100. {advice}"),
         );
     }
-    if let Some(m) = answer.mistakes.iter().find(|m| answer.tolerance.accepts(m.value, v)) {
+    // A mistake is recognised within the answer's tolerance, and never more strictly than 1 %
+    // (an exact answer such as a slope of 1 still recognises σ′(3) ≈ 0.0452 typed as 0.045).
+    let near_mistake = Tolerance::relative(answer.tolerance.relative.max(0.01));
+    if let Some(m) = answer.mistakes.iter().find(|m| near_mistake.accepts(m.value, v)) {
         return wrong(Diagnosis::Mistake(m.id), m.message.clone());
     }
     if answer.accepts(-v) {
@@ -221,11 +224,12 @@ fn grade(answer: &Answer, r: &Reading, input: &str) -> (VerdictKind, String, Opt
         );
     }
     if v == 0.0 {
-        let small = if answer.expected.abs() < 0.1 { "small, but " } else { "" };
-        return wrong(
-            Diagnosis::Zero,
-            format!("{} is {small}not zero. If the decimals get long, scientific notation such as 3.2e-4 helps.", answer.quantity),
-        );
+        let (small, tip) = if answer.expected.abs() < 0.1 {
+            ("small, but ", " If the decimals get long, scientific notation such as 3.2e-4 helps.")
+        } else {
+            ("", "")
+        };
+        return wrong(Diagnosis::Zero, format!("{} is {small}not zero.{tip}", answer.quantity));
     }
     if let Some(k) = power_of_ten_slip(answer, v) {
         let factor = match k.unsigned_abs() {

@@ -1,13 +1,16 @@
-//! A learner's progress per answer (attempts, solved, hints shown, last answer and verdict),
-//! saved to and restored from a compact versioned string for browser storage.
+//! A learner's progress per answer (attempts, solved, hints shown, last answer and verdict) and the
+//! set of numbers it was made on, saved to and restored from a compact versioned string.
 
 use std::collections::BTreeMap;
 
 use super::grade::{Verdict, VerdictKind};
 use super::parse::MAX_CHARS;
 
-/// The first line of a saved record; a change of format changes the number.
-const HEADER: &str = "vg-progress 1";
+/// The first line of a saved record before sets of numbers existed (it means set 0, the lesson's).
+const HEADER_1: &str = "vg-progress 1";
+/// The first line of a saved record, followed by a tab and the set's seed; a change of format
+/// changes the number.
+const HEADER: &str = "vg-progress 2";
 /// Answers kept at most; anything beyond is a corrupt record.
 const MAX_ANSWERS: usize = 64;
 /// Hints revealed at most per answer.
@@ -28,10 +31,12 @@ pub struct AnswerProgress {
     pub last_verdict: Option<VerdictKind>,
 }
 
-/// Progress on every answer, by answer id.
+/// Progress on every answer, by answer id, and the seed of the set of numbers it was made on
+/// (0: the lesson's own numbers).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
     answers: BTreeMap<String, AnswerProgress>,
+    seed: u32,
 }
 
 fn valid_id(id: &str) -> bool {
@@ -121,14 +126,45 @@ impl Progress {
         format!("{solved} of {total} correct")
     }
 
-    /// Forgets everything.
+    /// Forgets every answer (the set of numbers stays).
     pub fn reset(&mut self) {
         self.answers.clear();
     }
 
-    /// The record to store: a header line, then one tab-separated line per answer.
+    /// Whether this is no progress at all on the lesson's numbers (what [`Progress::new`] gives).
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty() && self.seed == 0
+    }
+
+    /// The seed of the set of numbers the attempts belong to (0: the lesson's).
+    pub fn seed(&self) -> u32 {
+        self.seed
+    }
+
+    /// Moves to another set of numbers: attempts, hints and last answers belonged to the old
+    /// numbers and are forgotten; which answers were ever solved is kept.
+    ///
+    /// ```
+    /// use vanishing_gradients::check::{check_seed, Progress};
+    /// let mut p = Progress::new();
+    /// p.record("p1-slope", "0.0067", &check_seed("p1-slope", "0.0067").unwrap());
+    /// p.switch_set(42);
+    /// assert_eq!((p.seed(), p.solution_unlocked("p1-slope")), (42, false));
+    /// assert_eq!(p.summary(["p1-slope"]), "1 of 1 correct");
+    /// ```
+    pub fn switch_set(&mut self, seed: u32) {
+        if seed != self.seed {
+            self.seed = seed;
+            for p in self.answers.values_mut() {
+                *p = AnswerProgress { solved: p.solved, ..AnswerProgress::default() };
+            }
+        }
+    }
+
+    /// The record to store: a header line with the set's seed, then one tab-separated line per
+    /// answer.
     pub fn serialize(&self) -> String {
-        let mut out = String::from(HEADER);
+        let mut out = format!("{HEADER}\t{}", self.seed);
         for (id, p) in &self.answers {
             let verdict = p.last_verdict.map_or("-", VerdictKind::word);
             out.push_str(&format!(
@@ -151,10 +187,14 @@ impl Progress {
             return Err("the saved progress is too large".to_string());
         }
         let mut lines = text.lines();
-        if lines.next() != Some(HEADER) {
-            return Err("the saved progress is from another version".to_string());
-        }
-        let mut progress = Progress::new();
+        let seed = match lines.next().map(|h| (h, h.strip_prefix(HEADER).and_then(|s| s.strip_prefix('\t')))) {
+            Some((HEADER_1, _)) => 0,
+            Some((_, Some(seed))) if !seed.starts_with('+') => {
+                seed.parse().map_err(|_| "the saved progress names no set of numbers".to_string())?
+            }
+            _ => return Err("the saved progress is from another version".to_string()),
+        };
+        let mut progress = Progress { seed, ..Progress::new() };
         for (n, line) in lines.enumerate() {
             let bad = || format!("line {} of the saved progress is damaged", n + 2);
             let fields: Vec<&str> = line.split('\t').collect();
@@ -232,6 +272,12 @@ mod tests {
         assert_eq!(p.reveal_hint("p2-update", 1), 1);
         let text = p.serialize();
         assert_eq!(Progress::load(&text), (p.clone(), None));
+        let mut other = p.clone();
+        other.switch_set(u32::MAX);
+        assert_eq!(Progress::load(&other.serialize()), (other.clone(), None));
+        assert_eq!(other.get("p2-update").map(|a| (a.hints_shown, a.last_input.as_str())), Some((0, "")));
+        other.reset();
+        assert_eq!(other.serialize(), format!("vg-progress 2\t{}", u32::MAX));
         p.reset();
         assert_eq!(p, Progress::new());
     }
@@ -248,12 +294,19 @@ mod tests {
             "vg-progress 1\nP1 SLOPE\t1\t1\t0\tcorrect\t1",
             "vg-progress 1\np1-slope\t1\t1\t0\tcorrect\t%4",
             "vg-progress 1\np1-slope\t99999999999\t1\t0\tcorrect\t1",
+            "vg-progress 2\np1-slope\t1\t1\t0\tcorrect\t1",
+            "vg-progress 2\t-1",
+            "vg-progress 2\t+1",
+            "vg-progress 2\t4294967296",
         ] {
             let (p, error) = Progress::load(text);
             assert_eq!(p, Progress::new(), "{text}");
             assert!(error.is_some(), "{text}");
         }
         assert_eq!(Progress::load(""), (Progress::new(), None));
+        assert!(Progress::new().is_empty());
+        let old = Progress::load("vg-progress 1\np1-slope\t1\t1\t0\tcorrect\t1");
+        assert_eq!((old.0.seed(), old.0.get("p1-slope").map(|a| a.solved), old.1), (0, Some(true), None));
         assert!(Progress::load(&"x".repeat(2_000_000)).1.is_some());
     }
 }

@@ -62,7 +62,7 @@ fn gradient_answer(layers: u32, factor: f64) -> Answer {
     };
     let mut answer = Answer {
         id: "p2-gradient",
-        label: "Total gradient reaching the first layer:".to_string(),
+        label: "Gradient reaching the first layer =".to_string(),
         quantity: "the gradient reaching the first layer".to_string(),
         expected: g,
         unit: UnitKind::Number,
@@ -150,7 +150,7 @@ fn update_answer(layers: u32, factor: f64, learning_rate: f64) -> Answer {
     let carried = |n: u32| weight_update(learning_rate, gradient_after_layers(factor, n));
     let mut answer = Answer {
         id: "p2-update",
-        label: format!("Weight update Δw with learning rate {eta}:"),
+        label: format!("Weight update Δw with learning rate {eta} ="),
         quantity: "Δw".to_string(),
         expected: dw,
         unit: UnitKind::Number,

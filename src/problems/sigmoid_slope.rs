@@ -147,9 +147,7 @@ fn share_answer(z: f64) -> Answer {
     let lesson_way = lesson_slope / SIGMOID_MAX_SLOPE;
     Answer {
         id: "p1-compare",
-        label: format!(
-            "σ′({zt}) as a percent of the maximum {SIGMOID_MAX_SLOPE} (or as a fraction of it):"
-        ),
+        label: format!("σ′({zt}) as a percent of the maximum {SIGMOID_MAX_SLOPE} ="),
         quantity: q,
         expected: f,
         unit: UnitKind::PercentOrFraction,
