@@ -9,7 +9,7 @@
 #[allow(dead_code)] // the shared harness has helpers these tests do not need
 mod support;
 
-use fantoccini::Locator;
+use fantoccini::{key::Key, Locator};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -391,6 +391,32 @@ async fn the_demo_host_receives_resize_and_xapi_messages() {
             10,
         )
         .await;
+
+    // Keys belong to whichever document has focus: an arrow key on the host page leaves the
+    // lesson alone; inside the lesson it turns the slide.
+    let progressed = format!("{}.filter((m) => m.data.statement.verb.display.en === 'progressed').length", received("xapi"));
+    let before = browser.js(&format!("return {progressed};")).await;
+    let host_button = browser.client.find(Locator::Css("#state")).await.expect("a host button");
+    host_button.send_keys(&Key::Right.to_string()).await.expect("a key on the host page");
+    sleep(600).await;
+    assert_eq!(browser.js(&format!("return {progressed};")).await, before, "a key on the host page does not reach the lesson");
+    browser.client.enter_frame(0).await.expect("into the lesson's frame");
+    let in_lesson = browser.client.find(Locator::Css(".deck-toolbar button[aria-label='Previous slide']")).await.expect("a lesson button");
+    let pressed = in_lesson.send_keys(&Key::Right.to_string()).await.is_ok();
+    browser.client.enter_parent_frame().await.expect("back to the host");
+    if pressed {
+        browser
+            .wait_until(
+                &format!("return {}.some((m) => m.data.statement.verb.display.en === 'progressed' && m.data.statement.object.id === 'urn:vanishing-gradients:lesson:slide:practice-2');", received("xapi")),
+                "ArrowRight in the lesson to reach practice-2",
+                10,
+            )
+            .await;
+        browser.js("document.getElementById('slide').value = 'practice-1'; document.getElementById('go').click(); return true;").await;
+        sleep(300).await;
+    } else {
+        eprintln!("{}: the driver cannot send keys into a frame of another origin; key check skipped", support::engine());
+    }
 
     // Answers checked inside the frame arrive as "answered" statements.
     browser.client.enter_frame(0).await.expect("into the lesson's frame");
