@@ -78,7 +78,11 @@ const ANSWER_SEEDS: &[&str] = &[
     "0.2^5", "0.2**5", "0.00032", "3.2e-4", "0.1 * 0.00032", "0.000032", "3.2 × 10^-5", "(0.2)^5", "1/(1+e^-5)",
 ];
 
-const ANSWER_IDS: &[&str] = &["p1-slope", "p1-compare", "p2-gradient", "p2-update"];
+/// The seed's four answers and the further problems' six (all at the lesson's numbers).
+const ANSWER_IDS: &[&str] = &[
+    "p1-slope", "p1-compare", "p2-gradient", "p2-update", "p3-relu-on", "p3-relu-off", "p4-layers", "p5-flat",
+    "p6-sigmoid", "p6-ratio",
+];
 
 const FIGURE_KINDS: &[&str] = &["sigmoid", "relu", "depth", "ball"];
 const FIGURE_KEYS: &[&str] = &[
@@ -200,12 +204,12 @@ fn is_hidden_or_bidi(c: char) -> bool {
 
 #[test]
 fn answer_reader_and_grader_never_panic() {
-    fuzz("answer reader + grader (check::read, check_seed × 4 answers)", 0x5EED_0001, cases(), answer_input, |input| {
+    fuzz("answer reader + grader (check::read, check_seed × 10 answers)", 0x5EED_0001, cases(), answer_input, |input| {
         if let Ok(reading) = check::read(input) {
             let _ = check::read_as(&reading);
         }
         for id in ANSWER_IDS {
-            let verdict = check::check_seed(id, input).ok_or("a seed answer is missing")?;
+            let verdict = check::check_seed(id, input).ok_or_else(|| format!("answer {id} is missing"))?;
             let word = verdict.verdict_word();
             let opening = match word {
                 "correct" => "Correct",
