@@ -477,6 +477,13 @@ function start() {
   // ----- Messages from the host page -----
   const reply = (command, ok) => post({ type: `${NAME}:ack`, version: 1, command, ok }, results);
   window.addEventListener('message', (event) => {
+    try {
+      onMessage(event);
+    } catch (error) {
+      console.warn('Vanishing Gradients: a message from the host page was ignored', error);
+    }
+  });
+  function onMessage(event) {
     if (event.source !== window.parent) return;
     const data = event.data;
     const trusted = results !== null && event.origin === results;
@@ -500,7 +507,10 @@ function start() {
       return;
     }
     if (data.type !== `${NAME}:command` || !trusted) return;
-    switch (data.command) {
+    // Only plain string commands: anything else (an object with a hostile toString, a number)
+    // is refused without being converted or echoed.
+    const command = typeof data.command === 'string' && /^[a-z][a-z-]{0,31}$/.test(data.command) ? data.command : null;
+    switch (command) {
       case 'goto': {
         const ok = typeof data.slide === 'string' && SLIDE_ID.test(data.slide) && Boolean(window.deck?.go(data.slide));
         reply('goto', ok);
@@ -531,7 +541,7 @@ function start() {
         break;
       }
       default:
-        reply(String(data.command).slice(0, 32), false);
+        reply(command, false);
     }
-  });
+  }
 }
