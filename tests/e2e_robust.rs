@@ -154,7 +154,7 @@ async fn hostile_urls_storage_and_messages_never_run_and_never_break_the_lesson(
         .js("window.__replies = []; addEventListener('message', (e) => window.__replies.push(e.data)); document.body.replaceChildren(); const f = document.createElement('iframe'); f.id = 'lesson'; f.title = 'lesson'; f.width = '1200'; f.height = '760'; f.src = 'index.html?embed&parentOrigin=' + encodeURIComponent(location.origin) + '#/visuals'; document.body.append(f); return true;")
         .await;
     browser
-        .wait_until("const d = document.getElementById('lesson').contentDocument; return !!d && d.documentElement.dataset.wasm === 'ready';", "the embedded lesson", 30)
+        .wait_until("const d = document.getElementById('lesson').contentDocument; return !!d && !!d.documentElement && d.documentElement.dataset.wasm === 'ready';", "the embedded lesson", 30)
         .await;
     for message in message_payloads() {
         browser
