@@ -328,6 +328,10 @@ export function mountPractice(root = document) {
       try {
         feedback = practice.check(id, input.value);
       } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError) {
+          reportError(error); // a trap: the page-wide handler stops every interactive part plainly
+          return;
+        }
         status.dataset.verdict = 'invalid';
         status.textContent = `Can't read that answer here: ${error.message ?? error}`;
         return;
