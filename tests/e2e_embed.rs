@@ -11,7 +11,7 @@ mod support;
 
 use fantoccini::{key::Key, Locator};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -71,20 +71,8 @@ fn course_site() -> &'static str {
 }
 
 fn serve_course(mut stream: TcpStream) {
-    let mut reader = BufReader::new(match stream.try_clone() {
-        Ok(s) => s,
-        Err(_) => return,
-    });
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).is_err() {
-        return;
-    }
-    let mut header = String::new();
-    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
-        header.clear();
-    }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let Some(path) = support::request_path(&stream) else { return };
+    let path = path.as_str();
     let found = match path {
         "/host.html" => std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/host.html")).ok(),
         "/lms.html" => Some(FAKE_LMS.as_bytes().to_vec()),

@@ -57,21 +57,22 @@ pub fn site() -> &'static str {
     })
 }
 
-fn serve(mut stream: TcpStream, root: &Path) {
-    let mut reader = BufReader::new(match stream.try_clone() {
-        Ok(s) => s,
-        Err(_) => return,
-    });
+/// Reads one HTTP request from `stream` and returns its path without query or fragment.
+pub fn request_path(stream: &TcpStream) -> Option<String> {
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
     let mut request_line = String::new();
-    if reader.read_line(&mut request_line).is_err() {
-        return;
-    }
+    reader.read_line(&mut request_line).ok()?;
     let mut header = String::new();
     while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
         header.clear();
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
+    Some(path.split(['?', '#']).next().unwrap_or("/").to_owned())
+}
+
+fn serve(mut stream: TcpStream, root: &Path) {
+    let Some(path) = request_path(&stream) else { return };
+    let path = path.as_str();
     // Test-only prefixes (used by tests/e2e_robust.rs): /__nowasm__/… serves the site with every
     // .wasm missing (404); /__nojs__/… serves it with a policy that forbids every script.
     let (path, no_wasm, no_script) = match (path.strip_prefix("/__nowasm__"), path.strip_prefix("/__nojs__")) {
